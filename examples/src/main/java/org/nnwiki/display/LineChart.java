@@ -1,0 +1,140 @@
+package org.nnwiki.display;
+
+import java.awt.BasicStroke;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Lines of several series, optionally with a logarithmic y axis.
+ *
+ * <pre>{@code
+ * show(LineChart.of("Training loss").xLabel("step").yLabel("loss").logY().series("train", losses));
+ * }</pre>
+ */
+public final class LineChart implements Chart {
+    private record Series(String name, double[] x, double[] y) {}
+
+    private final String title;
+    private final List<Series> series = new ArrayList<>();
+    private String xLabel = "";
+    private String yLabel = "";
+    private boolean logY;
+    private int width = 640;
+    private int height = 360;
+
+    private LineChart(String title) {
+        this.title = title;
+    }
+
+    public static LineChart of(String title) {
+        return new LineChart(title);
+    }
+
+    public LineChart xLabel(String label) {
+        this.xLabel = label;
+        return this;
+    }
+
+    public LineChart yLabel(String label) {
+        this.yLabel = label;
+        return this;
+    }
+
+    /** A logarithmic y axis (every y must be positive). */
+    public LineChart logY() {
+        this.logY = true;
+        return this;
+    }
+
+    public LineChart size(int width, int height) {
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
+    /** A series at x = 0, 1, 2, … */
+    public LineChart series(String name, double[] y) {
+        double[] x = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        return series(name, x, y);
+    }
+
+    public LineChart series(String name, float[] y) {
+        return series(name, Data.doubles(y));
+    }
+
+    public LineChart series(String name, List<? extends Number> y) {
+        return series(name, Data.doubles(y));
+    }
+
+    public LineChart series(String name, double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("LineChart.series '" + name + "': " + x.length + " x values but " + y.length + " y values");
+        }
+        if (logY) {
+            for (double v : y) {
+                if (!(v > 0)) {
+                    throw new IllegalArgumentException("LineChart.series '" + name + "': logY needs positive values, got " + v);
+                }
+            }
+        }
+        series.add(new Series(name, x.clone(), y.clone()));
+        return this;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String svg() {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Series s : series) {
+            XYSeries xy = new XYSeries(s.name(), false, true);
+            for (int i = 0; i < s.x().length; i++) {
+                xy.add(s.x()[i], s.y()[i]);
+            }
+            data.addSeries(xy);
+        }
+        NumberAxis xAxis = new NumberAxis(xLabel);
+        xAxis.setAutoRangeIncludesZero(false);
+        NumberAxis yAxis;
+        if (logY) {
+            LogAxis log = new LogAxis(yLabel);
+            log.setSmallestValue(1e-12);
+            log.setBase(10);
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            XYLineAndShapeRenderer renderer = renderer();
+            XYPlot plot = new XYPlot(data, xAxis, log, renderer);
+            return render(plot);
+        }
+        yAxis = new NumberAxis(yLabel);
+        yAxis.setAutoRangeIncludesZero(false);
+        return render(new XYPlot(data, xAxis, yAxis, renderer()));
+    }
+
+    private XYLineAndShapeRenderer renderer() {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < series.size(); i++) {
+            r.setSeriesPaint(i, Svg.PALETTE[i % Svg.PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        return r;
+    }
+
+    private String render(XYPlot plot) {
+        Theme.xy(plot);
+        JFreeChart chart = new JFreeChart(title, Svg.TITLE_FONT, plot, series.size() > 1);
+        return Svg.of(chart, width, height, title);
+    }
+}

@@ -1,0 +1,70 @@
+package org.nnwiki.display;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Plot;
+import org.jfree.svg.MeetOrSlice;
+import org.jfree.svg.PreserveAspectRatio;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Writes drawings as SVG in the wiki's look: transparent background, system font, and "ink" (text,
+ * axes, outlines) in {@code currentColor} so a chart takes the page's text colour in either theme.
+ */
+final class Svg {
+    /** Drawn in this colour, written as {@code currentColor}. */
+    static final Color INK = new Color(1, 2, 3);
+    static final Color GRID = new Color(128, 128, 128, 80);
+    static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+
+    /** Colour-blind-safe series colours (Okabe–Ito) that keep contrast on white and on near-black. */
+    static final Color[] PALETTE = {
+        new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+        new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66), new Color(128, 128, 128)
+    };
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private Svg() {}
+
+    static String of(JFreeChart chart, int width, int height, String title) {
+        chart.setBackgroundPaint(null);
+        chart.setBackgroundImageAlpha(0f);
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(null);
+        plot.setOutlinePaint(GRID);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(INK);
+            chart.getTitle().setFont(TITLE_FONT);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(null);
+            chart.getLegend().setItemPaint(INK);
+            chart.getLegend().setItemFont(FONT);
+            chart.getLegend().setFrame(new org.jfree.chart.block.BlockBorder(GRID));
+        }
+        return draw(width, height, title, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
+    }
+
+    static String draw(int width, int height, String title, Consumer<Graphics2D> painter) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // Unique ids per figure: several charts share one HTML page.
+        g.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "n" + COUNTER.incrementAndGet());
+        painter.accept(g);
+        String svg = g.getSVGElement(null, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        svg = svg.replace("rgb(1,2,3)", "currentColor").replace("rgb(1, 2, 3)", "currentColor");
+        int open = svg.indexOf('>');
+        return svg.substring(0, open + 1) + "<title>" + escape(title) + "</title>" + svg.substring(open + 1);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,98 @@
+package org.nnwiki.generator;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nnwiki.generator.serve.PreviewServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code build} writes {@code site/}; {@code serve} previews it on 127.0.0.1 and
+ * rebuilds on every change. Maven runs it (see the README); exit code 1 means the input has problems.
+ */
+@Command(name = "nnwiki", mixinStandardHelpOptions = true, subcommands = {Main.Build.class, Main.Serve.class},
+        description = "Builds the nnwiki site, running every example block.")
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    static class Common {
+        @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
+        Path root;
+
+        @Option(names = "--drafts", description = "Publish draft pages too.")
+        boolean drafts;
+    }
+
+    @Command(name = "build", description = "Build site/ from content/.")
+    static final class Build extends Common implements Callable<Integer> {
+        @Option(names = "--fix", description = "Rewrite expected blocks whose output changed.")
+        boolean fix;
+
+        @Option(names = "--force", description = "Rebuild even if no input changed (examples still come from the cache).")
+        boolean force;
+
+        @Override
+        public Integer call() throws Exception {
+            SiteConfig config;
+            try {
+                config = SiteConfig.load(root);
+            } catch (BuildFailedException e) {
+                return report(e);
+            }
+            long t0 = System.nanoTime();
+            try {
+                SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force)).build();
+                System.out.println(summary(config, r, (System.nanoTime() - t0) / 1_000_000));
+                return 0;
+            } catch (BuildFailedException e) {
+                return report(e);
+            }
+        }
+    }
+
+    @Command(name = "serve", description = "Preview on http://127.0.0.1:PORT/, rebuilding and reloading on changes.")
+    static final class Serve extends Common implements Callable<Integer> {
+        @Option(names = "--port", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).", defaultValue = "8000")
+        int port;
+
+        @Override
+        public Integer call() throws Exception {
+            SiteConfig config;
+            try {
+                config = SiteConfig.load(root);
+            } catch (BuildFailedException e) {
+                return report(e);
+            }
+            new PreviewServer(config, new SiteBuild.Options(false, drafts, false), port).run();
+            return 0;
+        }
+    }
+
+    static String summary(SiteConfig config, SiteBuild.Report r, long millis) {
+        if (r.upToDate()) {
+            return "nnwiki: " + config.relative(config.site()) + "/ is up to date (" + r.pages() + " pages; no input changed) in " + millis + " ms";
+        }
+        return "nnwiki: built " + config.relative(config.site()) + "/ (" + r.pages() + " pages; examples run on " + r.pagesRun()
+                + " pages, cached on " + r.pagesCached() + (r.fixed() > 0 ? "; " + r.fixed() + " expected blocks rewritten" : "")
+                + ") in " + millis + " ms";
+    }
+
+    /** Prints every problem, as GitHub annotations too when running in GitHub Actions. */
+    static int report(BuildFailedException e) {
+        boolean github = "true".equals(System.getenv("GITHUB_ACTIONS"));
+        System.err.println("nnwiki: the build failed; site/ was left as it was. " + e.problems().size() + " problem(s):");
+        for (Problem p : e.problems()) {
+            System.err.println();
+            System.err.println(p);
+            if (github) {
+                System.err.println("::error file=" + p.file() + (p.line() > 0 ? ",line=" + p.line() : "") + "::"
+                        + p.message().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,260 @@
+package org.nnwiki.generator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.nnwiki.generator.execute.BlockExecutor;
+import org.nnwiki.generator.execute.ExpectedFixer;
+import org.nnwiki.generator.execute.PageResult;
+import org.nnwiki.generator.execute.SessionSpec;
+import org.nnwiki.generator.include.ExpandedPage;
+import org.nnwiki.generator.include.IncludeExpander;
+import org.nnwiki.generator.jbake.Baker;
+import org.nnwiki.generator.jbake.Navigation;
+import org.nnwiki.generator.markdown.MarkdownParser;
+import org.nnwiki.generator.markdown.ParsedPage;
+import org.nnwiki.generator.page.ContentScanner;
+import org.nnwiki.generator.page.Page;
+import org.nnwiki.generator.postprocess.PostProcessor;
+import org.nnwiki.generator.render.HtmlRenderer;
+import org.nnwiki.generator.render.RenderedPage;
+
+/**
+ * One build of the site: the recipe of DESIGN §4.
+ *
+ * <pre>{@code
+ * SiteBuild.Report report = new SiteBuild(SiteConfig.load(root), SiteBuild.Options.DEFAULT).build();
+ * }</pre>
+ *
+ * <p>Every stage adds what is wrong to one {@link Problems}; {@code site/} is replaced only when the
+ * whole build had none, so a failed build leaves the previous site as it was.
+ */
+public final class SiteBuild {
+
+    /**
+     * @param fix rewrite {@code expected} blocks that differ instead of failing
+     * @param drafts publish pages with {@code status: draft} too
+     * @param force rebuild even when no input changed
+     */
+    public record Options(boolean fix, boolean drafts, boolean force) {
+        public static final Options DEFAULT = new Options(false, false, false);
+    }
+
+    /**
+     * What a build did.
+     *
+     * @param pages pages published
+     * @param pagesRun pages whose examples ran
+     * @param pagesCached pages whose examples came from the cache
+     * @param fixed expected blocks rewritten by {@code --fix}
+     * @param upToDate true when no input had changed and nothing was done
+     * @param results each page's example results (empty when up to date)
+     */
+    public record Report(int pages, int pagesRun, int pagesCached, int fixed, boolean upToDate, Map<String, PageResult> results) {}
+
+    private static final String TEMPLATE = "page.ftlh";
+
+    private final SiteConfig config;
+    private final Options options;
+
+    public SiteBuild(SiteConfig config, Options options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    /** Builds {@code site/}; throws with every problem found, leaving {@code site/} untouched. */
+    public Report build() throws BuildFailedException {
+        Problems problems = new Problems();
+        SessionSpec spec = sessionSpec(problems);
+        failIfAny(problems);
+        BlockExecutor executor = new BlockExecutor(spec, config.cache(), problems, config.parallelism(), options.fix());
+
+        List<Page> pages = new ContentScanner(config.root(), problems).scan(config.content(), options.drafts());
+        IncludeExpander expander = new IncludeExpander(config.root(), problems);
+        List<ExpandedPage> expanded = pages.stream().map(expander::expand).toList();
+        String stamp = stamp(expanded, executor.environment());
+        if (problems.isEmpty() && !options.force() && !options.fix() && upToDate(stamp)) {
+            return new Report(pages.size(), 0, 0, 0, true, Map.of());
+        }
+        Navigation nav = Navigation.of(pages, config.sections(), problems);
+        MarkdownParser parser = new MarkdownParser(problems);
+        List<ParsedPage> parsed = expanded.stream().map(parser::parse).toList();
+        BlockExecutor.Executed executed = executor.execute(parsed);
+        int fixed = options.fix() ? ExpectedFixer.fix(config.root(), executed.mismatches()) : 0;
+
+        Map<String, String> outputBySource = new LinkedHashMap<>();
+        Map<String, String> sourceByOutput = new LinkedHashMap<>();
+        pages.forEach(p -> outputBySource.put(p.source(), p.outputPath()));
+        pages.forEach(p -> sourceByOutput.put(p.outputPath(), p.source()));
+        HtmlRenderer renderer = new HtmlRenderer(outputBySource);
+        List<RenderedPage> rendered = parsed.stream()
+                .map(p -> renderer.render(p, executed.pages().get(p.source())))
+                .toList();
+
+        Path out = freshFolder();
+        try {
+            new Baker(config, problems).bake(rendered, nav, out);
+            if (problems.isEmpty()) {
+                new PostProcessor(problems).process(out, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)));
+            }
+            failIfAny(problems);
+            swapInto(out, config.site());
+            writeStamp(fixed > 0 ? "" : stamp);
+        } finally {
+            deleteTree(out);
+        }
+        int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
+        return new Report(pages.size(), executed.pagesRun(), cached, fixed, false, executed.pages());
+    }
+
+    private static void failIfAny(Problems problems) throws BuildFailedException {
+        if (!problems.isEmpty()) {
+            throw new BuildFailedException(problems.sorted());
+        }
+    }
+
+    /** The session settings, with the class path resolved against the root. */
+    SessionSpec sessionSpec(Problems problems) {
+        SiteConfig.Session s = config.session();
+        List<String> classpath = new ArrayList<>();
+        for (String entry : s.classpath()) {
+            Path p = config.root().resolve(entry);
+            if (!Files.exists(p)) {
+                problems.add("nnwiki.yml", 0, "session class path entry '" + entry
+                        + "' does not exist: build the examples module first (./mvnw -q package -DskipTests)");
+            }
+            classpath.add(p.toString());
+        }
+        for (String file : s.classpathFiles()) {
+            Path p = config.root().resolve(file);
+            try {
+                for (String entry : Files.readString(p).strip().split(java.io.File.pathSeparator)) {
+                    if (!entry.isBlank()) {
+                        classpath.add(entry.strip());
+                    }
+                }
+            } catch (IOException e) {
+                problems.add("nnwiki.yml", 0, "session class path file '" + file
+                        + "' cannot be read: build the examples module first (./mvnw -q package -DskipTests)");
+            }
+        }
+        String prelude = "";
+        if (!s.prelude().isEmpty()) {
+            try {
+                prelude = Files.readString(config.root().resolve(s.prelude()), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                problems.add("nnwiki.yml", 0, "session prelude '" + s.prelude() + "' cannot be read: " + e.getMessage());
+            }
+        }
+        return new SessionSpec(List.copyOf(classpath), prelude, s.prelude(), s.valueHook(), s.heap(), s.vmOptions(),
+                s.timeout(), s.maxOutputChars());
+    }
+
+    /** A hash of every input of the site: pages (with includes), templates, configuration, environment. */
+    private String stamp(List<ExpandedPage> pages, String environment) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = s -> md.update((s + "\u0000").getBytes(StandardCharsets.UTF_8));
+            add.accept(environment);
+            add.accept(config.toString());
+            add.accept(options.toString());
+            for (ExpandedPage p : pages) {
+                add.accept(p.page().source());
+                add.accept(p.page().front().toString());
+                add.accept(p.markdown());
+            }
+            try (Stream<Path> walk = Files.walk(config.templates())) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    add.accept(config.relative(f));
+                    md.update(Files.readAllBytes(f));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            return "";
+        }
+    }
+
+    private Path stampFile() {
+        return config.cache().resolve("site.stamp");
+    }
+
+    private boolean upToDate(String stamp) {
+        try {
+            return !stamp.isEmpty() && Files.isRegularFile(config.site().resolve("index.html"))
+                    && Files.readString(stampFile()).equals(stamp + " " + siteSignature());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void writeStamp(String stamp) {
+        try {
+            Files.createDirectories(config.cache());
+            Files.writeString(stampFile(), stamp.isEmpty() ? "" : stamp + " " + siteSignature());
+        } catch (IOException e) {
+            // only costs a rebuild next time
+        }
+    }
+
+    /** Names, sizes and times of the files in site/: a hand edit there forces a rebuild. */
+    private String siteSignature() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(config.site())) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                sb.append(config.site().relativize(f)).append(':').append(Files.size(f)).append(':')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append(';');
+            }
+        }
+        return Integer.toHexString(sb.toString().hashCode()) + sb.length();
+    }
+
+    private Path freshFolder() {
+        try {
+            Files.createDirectories(config.cache());
+            return Files.createTempDirectory(config.cache(), "bake-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a build folder in " + config.cache(), e);
+        }
+    }
+
+    /** Replaces {@code site} with {@code out}; the old site is removed only once the new one is in place. */
+    private static void swapInto(Path out, Path site) {
+        try {
+            Path old = site.resolveSibling(site.getFileName() + ".old");
+            deleteTree(old);
+            if (Files.exists(site)) {
+                Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(out, site, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the new site into " + site, e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

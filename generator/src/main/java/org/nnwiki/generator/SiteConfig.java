@@ -1,0 +1,178 @@
+package org.nnwiki.generator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The site's configuration, read from {@code nnwiki.yml} at the repository root. Every key is
+ * optional; the defaults are written next to each field.
+ *
+ * @param root the repository root (every other path is resolved against it)
+ * @param title site title, shown in the header and in {@code <title>}
+ * @param description one sentence for the home page's meta description
+ * @param editUrl prefix of "edit this page" links; the page's source path is appended ("" hides them)
+ * @param sections sidebar sections in display order; a page naming another section is an error
+ * @param content the pages ({@code content})
+ * @param templates Freemarker templates and {@code assets/} ({@code templates})
+ * @param site the output ({@code site})
+ * @param cache per-page example results ({@code .nnwiki-cache})
+ * @param session how example sessions run
+ */
+public record SiteConfig(
+        Path root,
+        String title,
+        String description,
+        String editUrl,
+        List<String> sections,
+        Path content,
+        Path templates,
+        Path site,
+        Path cache,
+        Session session) {
+
+    /**
+     * How example blocks run.
+     *
+     * @param classpath class path entries of every session (the examples module), relative to root
+     * @param classpathFiles files holding more entries separated by the path separator (Maven's
+     *     {@code dependency:build-classpath} output); a missing file is an error
+     * @param prelude a JShell script run first in every session: imports, seed ({@code ""} = none)
+     * @param valueHook a method the prelude defines that displays a block's last value; when empty the
+     *     value's {@code toString()} is shown
+     * @param heap the session JVM's {@code -Xmx} ({@code 768m})
+     * @param vmOptions more options for the session JVM
+     * @param timeout a block's default time limit ({@code 120 s})
+     * @param maxOutputChars printed text kept per block before it is cut with a note ({@code 20000})
+     * @param parallelism pages run at once; 0 means one per processor
+     */
+    public record Session(
+            List<String> classpath,
+            List<String> classpathFiles,
+            String prelude,
+            String valueHook,
+            String heap,
+            List<String> vmOptions,
+            Duration timeout,
+            int maxOutputChars,
+            int parallelism) {}
+
+    private static final Set<String> TOP_KEYS = Set.of(
+            "title", "description", "editUrl", "sections", "content", "templates", "site", "cache", "session");
+    private static final Set<String> SESSION_KEYS = Set.of(
+            "classpath", "classpathFiles", "prelude", "valueHook", "heap", "vmOptions", "timeoutSeconds",
+            "maxOutputChars", "parallelism");
+
+    /** Reads {@code nnwiki.yml} under {@code root} (all defaults when the file does not exist). */
+    public static SiteConfig load(Path root) throws BuildFailedException {
+        Path file = root.resolve("nnwiki.yml");
+        Map<String, Object> top = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            try {
+                Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+                if (loaded instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> top.put(String.valueOf(k), v));
+                } else if (loaded != null) {
+                    throw fail("nnwiki.yml: expected a mapping of keys to values");
+                }
+            } catch (IOException | RuntimeException e) {
+                throw fail("nnwiki.yml: cannot read it: " + e.getMessage());
+            }
+        }
+        checkKeys(top, TOP_KEYS, "nnwiki.yml");
+        Map<String, Object> s = map(top.get("session"));
+        checkKeys(s, SESSION_KEYS, "nnwiki.yml (session)");
+        Session session = new Session(
+                strings(s.get("classpath")),
+                strings(s.get("classpathFiles")),
+                str(s, "prelude", ""),
+                str(s, "valueHook", ""),
+                str(s, "heap", "768m"),
+                strings(s.get("vmOptions")),
+                Duration.ofSeconds(num(s, "timeoutSeconds", 120)),
+                (int) num(s, "maxOutputChars", 20_000),
+                (int) num(s, "parallelism", 0));
+        Path abs = root.toAbsolutePath().normalize();
+        return new SiteConfig(
+                abs,
+                str(top, "title", "nnwiki"),
+                str(top, "description", ""),
+                str(top, "editUrl", ""),
+                strings(top.get("sections")),
+                abs.resolve(str(top, "content", "content")),
+                abs.resolve(str(top, "templates", "templates")),
+                abs.resolve(str(top, "site", "site")),
+                abs.resolve(str(top, "cache", ".nnwiki-cache")),
+                session);
+    }
+
+    /** The same configuration writing to another output and cache folder (tests, previews). */
+    public SiteConfig withOutput(Path newSite, Path newCache) {
+        return new SiteConfig(root, title, description, editUrl, sections, content, templates, newSite, newCache, session);
+    }
+
+    /** Number of pages run at once. */
+    public int parallelism() {
+        return session.parallelism() > 0 ? session.parallelism() : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Path of {@code p} relative to the root, with forward slashes, for messages and links. */
+    public String relative(Path p) {
+        return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private static BuildFailedException fail(String message) {
+        return new BuildFailedException(List.of(Problem.at("nnwiki.yml", 0, message)));
+    }
+
+    private static void checkKeys(Map<String, Object> map, Set<String> known, String where) throws BuildFailedException {
+        for (String key : map.keySet()) {
+            if (!known.contains(key)) {
+                throw fail(where + ": unknown key '" + key + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static Map<String, Object> map(Object o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        }
+        return out;
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) {
+            l.forEach(x -> out.add(String.valueOf(x)));
+        } else if (o != null) {
+            out.add(String.valueOf(o));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String str(Map<String, Object> m, String key, String dflt) {
+        Object v = m.get(key);
+        return v == null ? dflt : String.valueOf(v);
+    }
+
+    private static long num(Map<String, Object> m, String key, long dflt) throws BuildFailedException {
+        Object v = m.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        throw fail("nnwiki.yml: '" + key + "' must be a number, not '" + v + "'");
+    }
+}

@@ -1,0 +1,200 @@
+package org.nnwiki.generator.execute;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.nnwiki.generator.Problem;
+import org.nnwiki.generator.Problems;
+import org.nnwiki.generator.markdown.CodeBlock;
+import org.nnwiki.generator.markdown.ParsedPage;
+
+/**
+ * Runs the {@code run} blocks of every page, one JShell session per page (and per named session),
+ * pages in parallel, reusing cached results where the key matches. Failures, {@code expect=error}
+ * blocks that succeed and {@code expected} mismatches are reported to {@link Problems}.
+ *
+ * <pre>{@code
+ * Executed done = new BlockExecutor(spec, cacheDir, problems, 2, false).execute(parsedPages);
+ * }</pre>
+ */
+public final class BlockExecutor {
+    private final SessionSpec spec;
+    private final ResultCache cache;
+    private final Problems problems;
+    private final int parallelism;
+    private final boolean fix;
+    private final String environment;
+
+    /**
+     * @param fix when true, {@code expected} mismatches are not problems but returned for rewriting
+     */
+    public BlockExecutor(SessionSpec spec, java.nio.file.Path cacheDir, Problems problems, int parallelism, boolean fix) {
+        this.spec = spec;
+        this.cache = new ResultCache(cacheDir.resolve("results"));
+        this.problems = problems;
+        this.parallelism = Math.max(1, parallelism);
+        this.fix = fix;
+        this.environment = Fingerprint.of(spec);
+    }
+
+    /**
+     * The execution stage's product.
+     *
+     * @param pages each page's results by source path
+     * @param mismatches expected blocks whose text differs (only collected in fix mode)
+     */
+    public record Executed(Map<String, PageResult> pages, List<Mismatch> mismatches) {
+        public int pagesRun() {
+            return (int) pages.values().stream().filter(p -> !p.cached() && !p.byOrdinal().isEmpty()).count();
+        }
+    }
+
+    /** An expected block and the text the block really showed. */
+    public record Mismatch(String source, CodeBlock.Expected expected, String actual) {}
+
+    public Executed execute(List<ParsedPage> pages) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "nnwiki-page");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<PageResult>> futures = new LinkedHashMap<>();
+            for (ParsedPage page : pages) {
+                futures.put(page.source(), pool.submit(() -> runPage(page)));
+            }
+            Map<String, PageResult> results = new LinkedHashMap<>();
+            for (var e : futures.entrySet()) {
+                try {
+                    results.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException ex) {
+                    problems.add(e.getKey(), 0, "running the page's examples crashed the generator: " + ex.getCause());
+                    results.put(e.getKey(), new PageResult(e.getKey(), Map.of(), false, 0));
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", ex);
+                }
+            }
+            List<Mismatch> mismatches = new ArrayList<>();
+            for (ParsedPage page : pages) {
+                check(page, results.get(page.source()), mismatches);
+            }
+            return new Executed(results, List.copyOf(mismatches));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The fingerprint of everything outside the pages that results depend on. */
+    public String environment() {
+        return environment;
+    }
+
+    /** The cache key of a page: its run blocks (code and options) in order, and the environment. */
+    String keyOf(ParsedPage page) {
+        List<String> parts = new ArrayList<>();
+        parts.add(environment);
+        for (CodeBlock b : page.runBlocks()) {
+            parts.add(b.info().runOptions());
+            parts.add(b.code());
+        }
+        return Fingerprint.of(parts);
+    }
+
+    private PageResult runPage(ParsedPage page) {
+        List<CodeBlock> blocks = page.runBlocks();
+        if (blocks.isEmpty()) {
+            return new PageResult(page.source(), Map.of(), false, 0);
+        }
+        String key = keyOf(page);
+        List<BlockResult> cached = cache.load(page.source(), key);
+        if (cached != null) {
+            return new PageResult(page.source(), byOrdinal(cached), true, 0);
+        }
+        long t0 = System.nanoTime();
+        List<BlockResult> results = new ArrayList<>();
+        Map<String, Session> sessions = new HashMap<>();
+        try {
+            for (CodeBlock block : blocks) {
+                Session session = sessions.get(block.info().session());
+                if (session == null) {
+                    session = new Session(spec);
+                    sessions.put(block.info().session(), session);
+                    String preludeFailure = session.start();
+                    if (preludeFailure != null) {
+                        problems.add(new Problem(spec.preludeFile(), 0, "the session prelude failed (needed by " + page.source()
+                                + "): " + preludeFailure, ""));
+                    }
+                }
+                results.add(session.run(block.ordinal(), block.code(), block.line() + 1,
+                        Session.timeoutOf(block.info().timeoutSeconds(), spec.timeout())));
+            }
+        } finally {
+            sessions.values().forEach(Session::close);
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        boolean clean = true;
+        for (int i = 0; i < blocks.size(); i++) {
+            clean &= blocks.get(i).info().expectError() == results.get(i).failed();
+        }
+        if (clean) {
+            cache.store(page.source(), key, results);
+        }
+        return new PageResult(page.source(), byOrdinal(results), false, millis);
+    }
+
+    private static Map<Integer, BlockResult> byOrdinal(List<BlockResult> results) {
+        Map<Integer, BlockResult> map = new LinkedHashMap<>();
+        results.forEach(r -> map.put(r.ordinal(), r));
+        return map;
+    }
+
+    private void check(ParsedPage page, PageResult result, List<Mismatch> mismatches) {
+        for (CodeBlock block : page.runBlocks()) {
+            BlockResult r = result.byOrdinal().get(block.ordinal());
+            if (r == null) {
+                continue;
+            }
+            Failure f = r.failure();
+            if (block.info().expectError()) {
+                if (f == null) {
+                    problems.add(new Problem(page.source(), block.line(),
+                            "this block is marked expect=error but ran without an error: fix the code or remove expect=error",
+                            block.excerpt(0, 12)));
+                } else if (f.kind() != Failure.Kind.COMPILE_ERROR && f.kind() != Failure.Kind.EXCEPTION) {
+                    problems.add(new Problem(page.source(), block.line(),
+                            "expect=error accepts a compile error or an exception, but the block failed with a " + f.kind().label() + ": " + f.message(),
+                            block.excerpt(0, 12)));
+                }
+                continue;
+            }
+            if (f != null) {
+                int line = f.line() > 0 ? f.line() : block.line();
+                String detail = f.detail().isEmpty() ? "" : f.detail().indent(4);
+                problems.add(new Problem(page.source(), line, "example failed (" + f.kind().label() + "): " + f.message(),
+                        block.excerpt(f.line(), 12) + detail));
+                continue;
+            }
+            CodeBlock.Expected expected = block.expected();
+            if (expected != null) {
+                String diff = ExpectedCheck.diff(expected.text(), r.shownText(), expected.tolerance());
+                if (diff != null) {
+                    if (fix) {
+                        mismatches.add(new Mismatch(page.source(), expected, r.shownText()));
+                    } else {
+                        problems.add(new Problem(page.source(), expected.line(),
+                                "the output differs from the expected block (tol=" + expected.tolerance()
+                                        + "); run the build with --fix (./mvnw package -DskipTests -Pfix) to accept the new output",
+                                diff));
+                    }
+                }
+            }
+        }
+    }
+}

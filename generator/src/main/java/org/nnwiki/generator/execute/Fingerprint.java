@@ -1,0 +1,100 @@
+package org.nnwiki.generator.execute;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A SHA-256 over everything outside a page that its results depend on: the session class path
+ * (every class file and jar, by content), the session settings and prelude, the JDK, and the
+ * generator's own code.
+ */
+final class Fingerprint {
+    private final MessageDigest digest;
+
+    private Fingerprint() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String of(SessionSpec spec) {
+        Fingerprint f = new Fingerprint();
+        f.add("jdk " + Runtime.version() + " " + System.getProperty("java.vendor"));
+        f.add(spec.toString().replace(spec.prelude(), ""));
+        f.add(spec.prelude());
+        for (String entry : spec.classpath()) {
+            f.addTree(Path.of(entry));
+        }
+        f.addTree(generatorCode());
+        return f.hex();
+    }
+
+    static String of(List<String> parts) {
+        Fingerprint f = new Fingerprint();
+        parts.forEach(f::add);
+        return f.hex();
+    }
+
+    private void add(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bytes);
+    }
+
+    private void addTree(Path path) {
+        if (path == null || !Files.exists(path)) {
+            add("missing " + path);
+            return;
+        }
+        if (Files.isRegularFile(path)) {
+            addFile(path, path.getFileName().toString());
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                addFile(p, path.relativize(p).toString().replace('\\', '/'));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addFile(Path p, String name) {
+        add(name);
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                digest.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The jar or classes folder the generator runs from: editing the generator re-runs pages. */
+    private static Path generatorCode() {
+        try {
+            return Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package org.nnwiki.generator.execute;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * One JShell session: a separate JVM (JShell's JDI engine) with a heap cap, in which a page's blocks
+ * run in order like notebook cells. Nothing a block does can take the build down: an exception, a
+ * compile error, {@code System.exit}, an endless loop or an exhausted heap becomes that block's
+ * {@link Failure}, and closing the session ends its JVM with any threads it left.
+ */
+final class Session implements AutoCloseable {
+    private static final long BARRIER_WAIT_MS = 10_000;
+    private static final long STOP_GRACE_MS = 3_000;
+    private static final long CAPTURE_CAP = 16L << 20;
+
+    private final SessionSpec spec;
+    private final OutputCapture capture = new OutputCapture(CAPTURE_CAP);
+    private final OutputParser parser;
+    private final JShell shell;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nnwiki-session");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean ended;
+    private volatile boolean stopping;
+    private String endedBecause = "";
+
+    Session(SessionSpec spec) {
+        this.spec = spec;
+        this.parser = new OutputParser(spec.maxOutputChars());
+        PrintStream out = new PrintStream(capture, true, StandardCharsets.UTF_8);
+        List<String> vm = new ArrayList<>(List.of(
+                "-Xmx" + spec.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
+        vm.addAll(spec.vmOptions());
+        List<String> compiler = new ArrayList<>();
+        for (int i = 0; i < spec.vmOptions().size(); i++) {
+            // Modules added to the session JVM must be visible to the compiler too.
+            if (spec.vmOptions().get(i).equals("--add-modules") && i + 1 < spec.vmOptions().size()) {
+                compiler.add("--add-modules");
+                compiler.add(spec.vmOptions().get(i + 1));
+            } else if (spec.vmOptions().get(i).startsWith("--add-modules=")) {
+                compiler.add(spec.vmOptions().get(i));
+            }
+        }
+        this.shell = JShell.builder()
+                .out(out)
+                .err(out)
+                .in(new ByteArrayInputStream(new byte[0]))
+                .remoteVMOptions(vm.toArray(String[]::new))
+                .compilerOptions(compiler.toArray(String[]::new))
+                .build();
+        shell.onShutdown(s -> ended = true);
+        for (String entry : spec.classpath()) {
+            shell.addToClasspath(entry);
+        }
+    }
+
+    /** Runs the prelude; returns its failure message or null. */
+    String start() {
+        if (spec.prelude().isBlank()) {
+            return null;
+        }
+        BlockRun run = evalAll(spec.prelude(), 0, spec.timeout());
+        return run.failure == null ? null : run.failure.message() + (run.failure.detail().isEmpty() ? "" : "\n" + run.failure.detail());
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Runs one block. {@code firstLine} is the page-file line of the block's first code line, so that
+     * failures can name page lines.
+     */
+    BlockResult run(int ordinal, String code, int firstLine, Duration timeout) {
+        long t0 = System.nanoTime();
+        if (ended) {
+            return new BlockResult(ordinal, List.of(), new Failure(Failure.Kind.NOT_RUN,
+                    "not run: the session ended earlier (" + endedBecause + ")", 0, ""), 0);
+        }
+        BlockRun run = evalAll(code, firstLine, timeout);
+        List<Output> outputs = parser.parse(run.drained.text(), run.drained.droppedBytes());
+        return new BlockResult(ordinal, outputs, run.failure, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private record BlockRun(Failure failure, OutputCapture.Drained drained) {}
+
+    private BlockRun evalAll(String code, int firstLine, Duration timeout) {
+        long barriersBefore = capture.barriers();
+        stopping = false;
+        Future<Failure> future = runner.submit(() -> evalSnippets(code, firstLine));
+        Failure failure;
+        try {
+            failure = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            failure = stopAfterTimeout(future, timeout);
+        } catch (ExecutionException e) {
+            failure = sessionEnded(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new Failure(Failure.Kind.NOT_RUN, "interrupted", 0, "");
+        }
+        if (!ended) {
+            try {
+                // Everything the block printed is on its way once the barrier comes back.
+                shell.eval("System.out.print(\"" + OutputCapture.BARRIER.replace("\u001E", "\\u001E").replace("\u001F", "\\u001F").replace("\n", "\\n")
+                        + "\"); System.out.flush();");
+                capture.awaitBarrier(barriersBefore, BARRIER_WAIT_MS);
+            } catch (IllegalStateException e) {
+                ended = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (ended && failure == null) {
+            failure = sessionEnded(null);
+        }
+        if (ended && endedBecause.isEmpty()) {
+            endedBecause = failure.message();
+        }
+        return new BlockRun(failure, capture.drain());
+    }
+
+    private Failure stopAfterTimeout(Future<Failure> future, Duration timeout) {
+        stopping = true;
+        String message = "timed out after " + timeout.toSeconds() + " s: the block did not finish (an endless loop? raise it with timeout=SECONDS)";
+        try {
+            shell.stop();
+            future.get(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+            return new Failure(Failure.Kind.TIMEOUT, message, 0, "");
+        } catch (Exception e) {
+            // The block ignores stop requests: end its JVM.
+            ended = true;
+            endedBecause = "an earlier block timed out";
+            future.cancel(true);
+            shell.close();
+            return new Failure(Failure.Kind.TIMEOUT, message, 0, "");
+        }
+    }
+
+    private Failure sessionEnded(Throwable cause) {
+        ended = true;
+        String why = "the session's JVM ended while the block ran (System.exit, a crash or a killed process)";
+        return new Failure(Failure.Kind.SESSION_ENDED, why, 0, cause == null || cause.getMessage() == null ? "" : cause.getMessage());
+    }
+
+    /** Splits {@code code} into snippets and evaluates them in order, stopping at the first failure. */
+    private Failure evalSnippets(String code, int firstLine) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String remaining = code;
+        SnippetEvent last = null;
+        while (!remaining.isBlank() && !stopping) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            int offset = code.length() - remaining.length();
+            int at = offset + leadingSpace(remaining);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            String source = info.source();
+            if (!info.completeness().isComplete() || source == null) {
+                if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
+                    return new Failure(Failure.Kind.COMPILE_ERROR, "incomplete code: a bracket, quote or statement is not closed",
+                            lineAt(code, at, firstLine), "");
+                }
+                source = remaining;
+            }
+            int snippetStart = locate(code, source, at);
+            List<SnippetEvent> events;
+            try {
+                events = shell.eval(source);
+            } catch (IllegalStateException e) {
+                return sessionEnded(e);
+            }
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                Failure failure = failureOf(event, code, snippetStart, firstLine);
+                if (failure != null) {
+                    return failure;
+                }
+                last = event;
+            }
+            if (ended) {
+                return sessionEnded(null);
+            }
+            remaining = info.remaining() == null ? "" : info.remaining();
+        }
+        return stopping ? null : showValue(last);
+    }
+
+    private Failure failureOf(SnippetEvent event, String code, int snippetStart, int firstLine) {
+        Snippet snippet = event.snippet();
+        if (event.status() == Snippet.Status.REJECTED) {
+            List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).toList();
+            if (diags.isEmpty()) {
+                return new Failure(Failure.Kind.COMPILE_ERROR, "the code does not compile", lineAt(code, snippetStart, firstLine), "");
+            }
+            Diag d = diags.get(0);
+            int pos = d.getStartPosition() < 0 ? 0 : (int) d.getStartPosition();
+            StringBuilder more = new StringBuilder();
+            for (Diag other : diags.subList(1, diags.size())) {
+                more.append(other.getMessage(Locale.ROOT)).append('\n');
+            }
+            return new Failure(Failure.Kind.COMPILE_ERROR, "compile error: " + d.getMessage(Locale.ROOT).replace('\n', ' '),
+                    lineAt(code, snippetStart + pos, firstLine), more.toString().strip());
+        }
+        if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            String missing = String.join(", ", shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet).toList());
+            return new Failure(Failure.Kind.COMPILE_ERROR, "cannot be defined: it needs " + missing + ", which no earlier block declares",
+                    lineAt(code, snippetStart, firstLine), "");
+        }
+        JShellException ex = event.exception();
+        if (ex != null) {
+            return exceptionFailure(ex, code, snippetStart, firstLine, snippet.id());
+        }
+        return null;
+    }
+
+    private Failure exceptionFailure(JShellException ex, String code, int snippetStart, int firstLine, String snippetId) {
+        String name;
+        if (ex instanceof EvalException ee) {
+            name = ee.getExceptionClassName();
+        } else if (ex instanceof UnresolvedReferenceException ure) {
+            return new Failure(Failure.Kind.EXCEPTION, "cannot call " + ure.getSnippet().toString().strip()
+                    + ": it uses something no earlier block declares", lineAt(code, snippetStart, firstLine), "");
+        } else {
+            name = ex.getClass().getName();
+        }
+        String message = ex.getMessage() == null ? name : name + ": " + ex.getMessage();
+        int line = lineAt(code, snippetStart, firstLine);
+        boolean lineFound = false;
+        StringBuilder trace = new StringBuilder();
+        int shown = 0;
+        for (StackTraceElement e : ex.getStackTrace()) {
+            if (!lineFound && ("#" + snippetId).equals(e.getFileName()) && e.getLineNumber() > 0) {
+                line += e.getLineNumber() - 1;
+                lineFound = true;
+            }
+            if (shown < 8) {
+                trace.append("  at ").append(frame(e)).append('\n');
+                shown++;
+            }
+        }
+        Throwable cause = ex.getCause();
+        if (cause != null) {
+            trace.append("Caused by: ").append(cause.getMessage()).append('\n');
+        }
+        if (name.equals("java.lang.OutOfMemoryError")) {
+            message += " (the session heap is " + spec.heap() + ": use less memory, or raise session.heap in nnwiki.yml)";
+        }
+        return new Failure(Failure.Kind.EXCEPTION, message, line, trace.toString().strip());
+    }
+
+    private static String frame(StackTraceElement e) {
+        String file = e.getFileName();
+        String where = file != null && file.startsWith("#") ? "this page, snippet " + file.substring(1) + " line " + e.getLineNumber()
+                : (file == null ? "unknown" : file + ":" + e.getLineNumber());
+        String cls = e.getClassName().startsWith("REPL.") ? "" : e.getClassName() + ".";
+        return cls + e.getMethodName() + " (" + where + ")";
+    }
+
+    private Failure showValue(SnippetEvent last) {
+        if (last == null || last.status() != Snippet.Status.VALID) {
+            return null;
+        }
+        String name = null;
+        Snippet s = last.snippet();
+        if (s instanceof VarSnippet v && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            name = v.name();
+        } else if (s instanceof ExpressionSnippet e && s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+            name = e.name();
+        }
+        if (name == null) {
+            return null;
+        }
+        if (spec.valueHook().isEmpty()) {
+            String value = last.value() == null ? "null" : last.value();
+            print(OutputParser.DISPLAY + "value " + java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "\n");
+            return null;
+        }
+        List<SnippetEvent> events = shell.eval(spec.valueHook() + "(" + name + ");");
+        for (SnippetEvent event : events) {
+            if (event.exception() != null) {
+                return new Failure(Failure.Kind.EXCEPTION, "displaying the value failed: " + event.exception().getMessage(), 0, "");
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                return new Failure(Failure.Kind.COMPILE_ERROR, "the value hook '" + spec.valueHook() + "' does not compile here (check nnwiki.yml and the prelude)", 0, "");
+            }
+        }
+        return null;
+    }
+
+    private void print(String text) {
+        capture.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private static int leadingSpace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where {@code source} (as JShell trimmed it) starts in {@code code}, searching from {@code from}. */
+    private static int locate(String code, String source, int from) {
+        String head = source.strip();
+        int nl = head.indexOf('\n');
+        head = nl < 0 ? head : head.substring(0, nl);
+        if (head.endsWith(";")) {
+            head = head.substring(0, head.length() - 1);
+        }
+        int found = head.isEmpty() ? -1 : code.indexOf(head, from);
+        return found < 0 ? from : found;
+    }
+
+    private static int lineAt(String code, int index, int firstLine) {
+        int line = firstLine;
+        for (int i = 0; i < Math.min(index, code.length()); i++) {
+            if (code.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+        try {
+            shell.close();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+    }
+
+    static Duration timeoutOf(int seconds, Duration dflt) {
+        return seconds > 0 ? Duration.ofSeconds(seconds) : dflt;
+    }
+}

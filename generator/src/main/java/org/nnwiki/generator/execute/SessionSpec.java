@@ -1,0 +1,26 @@
+package org.nnwiki.generator.execute;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a session is started with; part of every page's cache key.
+ *
+ * @param classpath absolute class path entries (the examples module and its jars)
+ * @param prelude JShell code run first in each session (imports, seed, the value hook)
+ * @param preludeFile where the prelude came from, for messages
+ * @param valueHook a method of the prelude that displays a value; empty to show {@code toString()}
+ * @param heap {@code -Xmx} of the session JVM
+ * @param vmOptions more session JVM options
+ * @param timeout default time limit of a block
+ * @param maxOutputChars printed text kept per block
+ */
+public record SessionSpec(
+        List<String> classpath,
+        String prelude,
+        String preludeFile,
+        String valueHook,
+        String heap,
+        List<String> vmOptions,
+        Duration timeout,
+        int maxOutputChars) {}

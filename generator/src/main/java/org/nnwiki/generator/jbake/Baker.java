@@ -1,0 +1,136 @@
+package org.nnwiki.generator.jbake;
+
+import freemarker.core.ParseException;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.parser.Engines;
+import org.nnwiki.generator.Problem;
+import org.nnwiki.generator.Problems;
+import org.nnwiki.generator.SiteConfig;
+import org.nnwiki.generator.page.Page;
+import org.nnwiki.generator.render.RenderedPage;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Bakes rendered pages into a folder with JBake: one document per page through
+ * {@code templates/page.ftlh}, plus the static files of {@code templates/assets/}.
+ *
+ * <pre>{@code
+ * new Baker(config, problems).bake(renderedPages, navigation, freshTempDir);
+ * }</pre>
+ */
+public final class Baker {
+    private static final Object ONE_BAKE_AT_A_TIME = new Object();
+    static final String PAGE_TEMPLATE = "page.ftlh";
+
+    static {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    private final SiteConfig config;
+    private final Problems problems;
+
+    public Baker(SiteConfig config, Problems problems) {
+        this.config = config;
+        this.problems = problems;
+    }
+
+    public void bake(List<RenderedPage> pages, Navigation nav, Path out) {
+        if (!Files.isRegularFile(config.templates().resolve(PAGE_TEMPLATE))) {
+            problems.add(config.relative(config.templates()), 0, "missing template " + PAGE_TEMPLATE);
+            return;
+        }
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("nnwiki-bake");
+            Path content = Files.createDirectories(staging.resolve("content"));
+            Map<String, String> titles = new HashMap<>();
+            Map<String, Map<String, Object>> models = new HashMap<>();
+            for (RenderedPage rendered : pages) {
+                Page page = rendered.parsed().expanded().page();
+                String stem = page.outputPath().substring(0, page.outputPath().length() - ".html".length());
+                Path file = content.resolve(stem + ".md");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, page.source() + "\n", StandardCharsets.UTF_8);
+                titles.put(file.toFile().getAbsolutePath(), page.front().title());
+                models.put(page.outputPath(), PageModel.of(config, nav, rendered));
+            }
+            synchronized (ONE_BAKE_AT_A_TIME) {
+                runOven(staging, content, out, new BakeInput(titles, models));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private void runOven(Path staging, Path content, Path out, BakeInput input) {
+        DefaultJBakeConfiguration cfg = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(staging.toFile(), out.toFile(), true);
+        cfg.setContentFolder(content.toFile());
+        cfg.setTemplateFolder(config.templates().toFile());
+        cfg.setAssetFolder(config.templates().resolve("assets").toFile());
+        cfg.setProperty("template.page.file", PAGE_TEMPLATE);
+        for (String off : List.of("render.index", "render.feed", "render.archive", "render.tags", "render.tagsindex",
+                "render.sitemap", "render.error404")) {
+            cfg.setProperty(off, false);
+        }
+        cfg.setProperty("db.store", "memory");
+        cfg.setProperty("db.path", "nnwiki");
+        cfg.setProperty("uri.noExtension", false);
+        cfg.setProperty("asset.ignore", true);
+        // Registered per bake: JBake's own engine may claim "md" from the class path (DESIGN §8).
+        Engines.register("md", new PageEngine());
+        BakeInput.set(input);
+        try {
+            Oven oven = new Oven(cfg);
+            oven.bake();
+            for (Throwable t : oven.getErrors()) {
+                problems.add(problemOf(t));
+            }
+        } finally {
+            BakeInput.set(null);
+        }
+    }
+
+    /** A template error as {@code templates/page.ftlh:LINE: message}. */
+    private Problem problemOf(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof TemplateException te) {
+                String file = config.relative(config.templates().resolve(te.getTemplateSourceName() == null ? PAGE_TEMPLATE : te.getTemplateSourceName()));
+                int line = te.getLineNumber() == null ? 0 : te.getLineNumber();
+                return Problem.at(file, line, "template error: " + te.getMessageWithoutStackTop().lines().findFirst().orElse(""));
+            }
+            if (c instanceof ParseException pe) {
+                String file = config.relative(config.templates().resolve(pe.getTemplateName() == null ? PAGE_TEMPLATE : pe.getTemplateName()));
+                return Problem.at(file, pe.getLineNumber(), "template syntax error: " + pe.getEditorMessage());
+            }
+        }
+        return Problem.at(config.relative(config.templates()), 0, "bake failed: " + t);
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
+        }
+    }
+}

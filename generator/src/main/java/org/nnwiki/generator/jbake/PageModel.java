@@ -1,0 +1,79 @@
+package org.nnwiki.generator.jbake;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnwiki.generator.SiteConfig;
+import org.nnwiki.generator.page.Page;
+import org.nnwiki.generator.render.RenderedPage;
+
+/**
+ * The data a page template sees, as plain maps and lists (Freemarker's default wrapper reads them
+ * without reflection). Keys: {@code site}, {@code page}, {@code nav}, {@code prev}, {@code next}.
+ * Every URL is relative to the page, so the site works from {@code file://} and any sub-path.
+ */
+final class PageModel {
+    private PageModel() {}
+
+    static Map<String, Object> of(SiteConfig config, Navigation nav, RenderedPage rendered) {
+        Page page = rendered.parsed().expanded().page();
+        String root = rootOf(page.outputPath());
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("title", config.title());
+        site.put("description", config.description());
+
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("title", page.front().title());
+        p.put("summary", page.front().summary());
+        p.put("section", page.front().section());
+        p.put("source", page.source());
+        p.put("url", page.outputPath());
+        p.put("root", root);
+        p.put("editUrl", config.editUrl().isEmpty() ? "" : config.editUrl() + page.source());
+        p.put("body", rendered.body());
+        p.put("runBlocks", rendered.parsed().runBlocks().size());
+
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Navigation.Section s : nav.sections()) {
+            List<Map<String, Object>> links = new ArrayList<>();
+            for (Page other : s.pages()) {
+                Map<String, Object> link = link(page, other);
+                link.put("current", other.equals(page));
+                links.add(link);
+            }
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("title", s.title());
+            section.put("pages", links);
+            sections.add(section);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", site);
+        model.put("page", p);
+        model.put("nav", sections);
+        Page prev = nav.previous(page);
+        Page next = nav.next(page);
+        if (prev != null) {
+            model.put("prev", link(page, prev));
+        }
+        if (next != null) {
+            model.put("next", link(page, next));
+        }
+        return model;
+    }
+
+    private static Map<String, Object> link(Page from, Page to) {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("title", to.front().title());
+        Path dir = Path.of(from.outputPath()).getParent();
+        link.put("href", dir == null ? to.outputPath() : dir.relativize(Path.of(to.outputPath())).toString().replace('\\', '/'));
+        return link;
+    }
+
+    /** "" for pages at the top, "../" for pages one folder down, and so on. */
+    static String rootOf(String outputPath) {
+        int depth = outputPath.split("/").length - 1;
+        return "../".repeat(depth);
+    }
+}

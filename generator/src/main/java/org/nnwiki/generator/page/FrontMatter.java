@@ -1,0 +1,12 @@
+package org.nnwiki.generator.page;
+
+/**
+ * A page's validated YAML header.
+ *
+ * @param title the page title (required)
+ * @param section sidebar group; empty for top-level pages such as Home
+ * @param order sort key inside the section, compared numerically
+ * @param summary one sentence for listings, search results and the meta description (required)
+ * @param draft true for {@code status: draft}: not published by a normal build
+ */
+public record FrontMatter(String title, String section, double order, String summary, boolean draft) {}

@@ -1,0 +1,235 @@
+package org.nnwiki.generator.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.nnwiki.generator.BuildFailedException;
+import org.nnwiki.generator.SiteBuild;
+import org.nnwiki.generator.SiteConfig;
+
+/**
+ * Serves the site at {@code http://127.0.0.1:PORT/} and rebuilds when {@code content/},
+ * {@code templates/}, {@code nnwiki.yml} or {@code examples/src} change; open pages reload when a
+ * rebuild succeeds and show the problems when it fails. Changes under {@code examples/src} first
+ * recompile the examples module with the Maven Wrapper.
+ */
+public final class PreviewServer {
+    private static final String EVENTS = "/__nnwiki/events";
+    private static final String RELOAD_SCRIPT = "<script>(function(){var s=new EventSource('" + EVENTS + "');"
+            + "s.addEventListener('reload',function(){location.reload();});"
+            + "s.addEventListener('failed',function(e){var d=document.getElementById('nnwiki-problems')||document.body.appendChild(document.createElement('pre'));"
+            + "d.id='nnwiki-problems';d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#400;color:#fdd;z-index:99;white-space:pre-wrap';"
+            + "d.textContent=JSON.parse(e.data);});})();</script>";
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml", "png", "image/png", "json", "application/json", "xml", "application/xml",
+            "woff2", "font/woff2", "jsh", "text/plain; charset=utf-8", "txt", "text/plain; charset=utf-8");
+
+    private final SiteConfig config;
+    private final SiteBuild.Options options;
+    private final int port;
+    private final List<HttpExchange> listeners = new CopyOnWriteArrayList<>();
+
+    public PreviewServer(SiteConfig config, SiteBuild.Options options, int port) {
+        this.config = config;
+        this.options = options;
+        this.port = port;
+    }
+
+    /** Builds, serves and watches until the process is stopped. */
+    public void run() throws IOException, InterruptedException {
+        rebuild(false);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/", this::serveFile);
+        server.createContext(EVENTS, this::subscribe);
+        server.start();
+        System.out.println("nnwiki: serving http://127.0.0.1:" + server.getAddress().getPort() + "/ (Ctrl+C stops)");
+        watch();
+    }
+
+    private void rebuild(boolean examplesChanged) {
+        if (examplesChanged && !compileExamples()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            SiteBuild.Report r = new SiteBuild(config, options).build();
+            System.out.println("nnwiki: rebuilt in " + (System.nanoTime() - t0) / 1_000_000 + " ms (examples run on "
+                    + r.pagesRun() + " pages)");
+            send("reload", "{}");
+        } catch (BuildFailedException e) {
+            System.err.println(e.getMessage());
+            send("failed", json(e.getMessage()));
+        } catch (RuntimeException e) {
+            System.err.println("nnwiki: rebuild crashed: " + e);
+            send("failed", json(e.toString()));
+        }
+    }
+
+    private boolean compileExamples() {
+        Path mvnw = config.root().resolve(System.getProperty("os.name").startsWith("Windows") ? "mvnw.cmd" : "mvnw");
+        try {
+            Process p = new ProcessBuilder(mvnw.toString(), "-q", "-o", "-pl", "examples", "process-classes")
+                    .directory(config.root().toFile()).inheritIO().start();
+            if (p.waitFor() != 0) {
+                send("failed", json("compiling the examples module failed: see the terminal"));
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            send("failed", json("cannot run " + mvnw + ": " + e.getMessage()));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void watch() throws IOException, InterruptedException {
+        Path examples = config.root().resolve("examples/src");
+        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+            for (Path dir : List.of(config.content(), config.templates(), examples)) {
+                registerTree(ws, dir);
+            }
+            config.root().register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+            while (true) {
+                WatchKey key = ws.take();
+                boolean relevant = false;
+                boolean examplesChanged = false;
+                // Collect a burst of events (editors write several times) before rebuilding once.
+                do {
+                    Path dir = (Path) key.watchable();
+                    for (var event : key.pollEvents()) {
+                        if (!(event.context() instanceof Path name)) {
+                            continue;
+                        }
+                        Path changed = dir.resolve(name);
+                        if (dir.equals(config.root()) && !name.toString().equals("nnwiki.yml")) {
+                            continue;
+                        }
+                        relevant = true;
+                        examplesChanged |= changed.startsWith(examples);
+                        if (Files.isDirectory(changed)) {
+                            registerTree(ws, changed);
+                        }
+                    }
+                    key.reset();
+                    key = ws.poll(300, TimeUnit.MILLISECONDS);
+                } while (key != null);
+                if (relevant) {
+                    rebuild(examplesChanged);
+                }
+            }
+        }
+    }
+
+    private static void registerTree(WatchService ws, Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path d : walk.filter(Files::isDirectory).toList()) {
+                d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    private void serveFile(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            Path file = config.site().resolve(path.substring(1)).normalize();
+            if (!file.startsWith(config.site())) {
+                respond(ex, 403, "text/plain", "forbidden".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            if (!Files.isRegularFile(file)) {
+                Path notFound = config.site().resolve("404.html");
+                byte[] body = Files.isRegularFile(notFound) ? inject(Files.readAllBytes(notFound)) : "not found".getBytes(StandardCharsets.UTF_8);
+                respond(ex, 404, "text/html; charset=utf-8", body);
+                return;
+            }
+            String name = file.getFileName().toString();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+            byte[] body = Files.readAllBytes(file);
+            respond(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), ext.equals("html") ? inject(body) : body);
+        }
+    }
+
+    private static byte[] inject(byte[] html) {
+        String s = new String(html, StandardCharsets.UTF_8);
+        int at = s.lastIndexOf("</body>");
+        s = at < 0 ? s + RELOAD_SCRIPT : s.substring(0, at) + RELOAD_SCRIPT + s.substring(at);
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void respond(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private void subscribe(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, 0);
+        ex.getResponseBody().write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        ex.getResponseBody().flush();
+        listeners.add(ex);
+    }
+
+    private void send(String event, String data) {
+        byte[] msg = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        for (HttpExchange ex : listeners) {
+            try {
+                ex.getResponseBody().write(msg);
+                ex.getResponseBody().flush();
+            } catch (IOException e) {
+                listeners.remove(ex);
+                ex.close();
+            }
+        }
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
