@@ -19,6 +19,10 @@ public final class Problems {
         add(Problem.at(file, line, message));
     }
 
+    public synchronized int count() {
+        return list.size();
+    }
+
     public synchronized boolean isEmpty() {
         return list.isEmpty();
     }

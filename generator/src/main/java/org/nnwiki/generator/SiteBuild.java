@@ -105,8 +105,10 @@ public final class SiteBuild {
 
         Path out = freshFolder();
         try {
+            int beforeBake = problems.count();
             new Baker(config, problems).bake(rendered, nav, out);
-            if (problems.isEmpty()) {
+            // Links are checked even when examples failed, so one build reports everything; not after a failed bake.
+            if (problems.count() == beforeBake) {
                 new PostProcessor(problems).process(out, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)));
             }
             failIfAny(problems);

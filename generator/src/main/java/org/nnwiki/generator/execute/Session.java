@@ -227,7 +227,7 @@ final class Session implements AutoCloseable {
             for (Diag other : diags.subList(1, diags.size())) {
                 more.append(other.getMessage(Locale.ROOT)).append('\n');
             }
-            return new Failure(Failure.Kind.COMPILE_ERROR, "compile error: " + d.getMessage(Locale.ROOT).replace('\n', ' '),
+            return new Failure(Failure.Kind.COMPILE_ERROR, "compile error: " + diagMessage(d),
                     lineAt(code, snippetStart + pos, firstLine), more.toString().strip());
         }
         if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
@@ -262,8 +262,10 @@ final class Session implements AutoCloseable {
                 line += e.getLineNumber() - 1;
                 lineFound = true;
             }
-            if (shown < 8) {
-                trace.append("  at ").append(frame(e)).append('\n');
+            // Frames in the page's own snippets are named by the line above; show where library code failed.
+            String file = e.getFileName();
+            if (shown < 8 && (file == null || !file.startsWith("#"))) {
+                trace.append("  at ").append(e).append('\n');
                 shown++;
             }
         }
@@ -277,14 +279,6 @@ final class Session implements AutoCloseable {
         return new Failure(Failure.Kind.EXCEPTION, message, line, trace.toString().strip());
     }
 
-    private static String frame(StackTraceElement e) {
-        String file = e.getFileName();
-        String where = file != null && file.startsWith("#") ? "this page, snippet " + file.substring(1) + " line " + e.getLineNumber()
-                : (file == null ? "unknown" : file + ":" + e.getLineNumber());
-        String cls = e.getClassName().startsWith("REPL.") ? "" : e.getClassName() + ".";
-        return cls + e.getMethodName() + " (" + where + ")";
-    }
-
     private Failure showValue(SnippetEvent last) {
         if (last == null || last.status() != Snippet.Status.VALID) {
             return null;
@@ -292,7 +286,8 @@ final class Session implements AutoCloseable {
         String name = null;
         Snippet s = last.snippet();
         if (s instanceof VarSnippet v && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            name = v.name();
+            // printf and format return their stream; a notebook would show "PrintStream@1b6d3586".
+            name = v.typeName().equals("PrintStream") || v.typeName().equals("java.io.PrintStream") ? null : v.name();
         } else if (s instanceof ExpressionSnippet e && s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
             name = e.name();
         }
@@ -318,6 +313,11 @@ final class Session implements AutoCloseable {
 
     private void print(String text) {
         capture.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** javac's message on one line, without JShell's nameless wrapper class ("location: class "). */
+    private static String diagMessage(Diag d) {
+        return d.getMessage(Locale.ROOT).replaceAll("\\s*location: class\\s*$", "").replaceAll("\\s*\\n\\s*", "; ").strip();
     }
 
     private static int leadingSpace(String s) {

@@ -129,7 +129,9 @@ public final class ContentScanner {
         try {
             node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
+            // The context mark is where the broken construct starts (e.g. an unclosed '['), the problem mark where parsing gave up.
+            var mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            int line = mark == null ? 2 : mark.getLine() + 2;
             problems.add(source, line, "malformed front matter: " + e.getProblem() + " (write 'key: value' lines)");
             return null;
         } catch (YAMLException e) {

@@ -71,7 +71,7 @@ public final class HtmlRenderer {
 
         @Override
         public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
-            if ((node instanceof Link || node instanceof Image) && part == AttributablePart.NODE) {
+            if ((node instanceof Link || node instanceof Image) && (part == AttributablePart.LINK || part == AttributablePart.NODE)) {
                 attributes.addValue(SOURCE_LINE, Integer.toString(parsed.expanded().fileLine(node.getStartLineNumber() + 1)));
             }
         }

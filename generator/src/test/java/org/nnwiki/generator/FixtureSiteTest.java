@@ -1,0 +1,112 @@
+package org.nnwiki.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds the fixture site that uses every fence option and compares each page with its stored HTML
+ * snapshot. Regenerate the snapshots with {@code ./mvnw -q verify -Dnnwiki.updateSnapshots=true}.
+ */
+class FixtureSiteTest {
+    static final Path SNAPSHOTS = Path.of("src/test/resources/snapshots/good");
+
+    @TempDir
+    static Path tmp;
+
+    static Path root;
+    static SiteBuild.Report report;
+
+    @BeforeAll
+    static void buildFixture() throws Exception {
+        root = Fixtures.copy("good", tmp);
+        report = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+    }
+
+    @Test
+    void pagesMatchTheirSnapshots() throws IOException {
+        boolean update = Boolean.getBoolean("nnwiki.updateSnapshots");
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(root.resolve("site"))) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        assertEquals(4, pages.size(), "published pages: " + pages);
+        for (Path page : pages) {
+            String rel = root.resolve("site").relativize(page).toString();
+            String actual = Files.readString(page, StandardCharsets.UTF_8);
+            Path snapshot = SNAPSHOTS.resolve(rel);
+            if (update) {
+                Files.createDirectories(snapshot.getParent());
+                Files.writeString(snapshot, actual, StandardCharsets.UTF_8);
+            } else {
+                assertTrue(Files.exists(snapshot), "no snapshot for " + rel + ": run with -Dnnwiki.updateSnapshots=true");
+                assertEquals(Files.readString(snapshot, StandardCharsets.UTF_8), actual,
+                        rel + " differs from its snapshot (if the change is intended, run with -Dnnwiki.updateSnapshots=true)");
+            }
+        }
+    }
+
+    @Test
+    void draftsAreNotPublishedAndAssetsAreCopied() {
+        assertFalse(Files.exists(root.resolve("site/basics/draft.html")));
+        assertTrue(Files.exists(root.resolve("site/site.css")));
+    }
+
+    @Test
+    void sharedSessionHiddenQuietAndValuesBehave() throws IOException {
+        String html = Files.readString(root.resolve("site/basics/session.html"));
+        assertTrue(html.contains("counter starts at 40"));
+        assertTrue(html.contains("a hidden block still shows its output"));
+        assertFalse(html.contains("counter += 2"), "hidden code must not be shown");
+        assertTrue(html.contains("System.out.println(\"a quiet block's output is not shown\")"), "quiet code is shown");
+        assertFalse(html.contains(">a quiet block's output is not shown"), "quiet output must not be shown");
+        assertTrue(html.contains("<pre class=\"out-value\">value: 42</pre>"), "the hidden block changed the shared variable");
+        assertTrue(html.contains("value: &lt;b&gt;escaped&lt;/b&gt; &amp; shown"), "values are escaped");
+        assertTrue(html.contains("output truncated"), "long output is cut with a note");
+        assertTrue(html.contains("<title>A tiny chart</title>") && html.contains("aria-label=\"A tiny chart\""));
+        assertTrue(html.contains("<td>alpha</td>"));
+        assertTrue(html.contains("output checked"), "the expected block matched within tolerance");
+    }
+
+    @Test
+    void namedSessionsAreSeparate() throws IOException {
+        String html = Files.readString(root.resolve("site/basics/session.html"));
+        assertTrue(html.contains("value: 2"));
+        assertTrue(html.contains("Expected compile error") && html.contains("cannot find symbol"), html);
+    }
+
+    @Test
+    void includesShowTheRegionAndRunIt() throws IOException {
+        String html = Files.readString(root.resolve("site/basics/includes.html"));
+        assertTrue(html.contains("String greet(String name) {"));
+        assertFalse(html.contains("region greet"), "region markers are not shown");
+        assertTrue(html.contains("value: 42"));
+    }
+
+    @Test
+    void linksBetweenPagesPointToOutputs() throws IOException {
+        String html = Files.readString(root.resolve("site/index.html"));
+        assertTrue(html.contains("href=\"basics/session.html#shared-state\""));
+        assertTrue(html.contains("<span class=\"math math-inline\">a_i = b_i^2</span>"));
+        assertTrue(html.contains("prices like $5 and $10 stay text"));
+        assertFalse(html.contains("data-src-line"), "link lines are removed after the check");
+    }
+
+    @Test
+    void navigationFollowsSectionsAndOrder() throws IOException {
+        String html = Files.readString(root.resolve("site/basics/session.html"));
+        assertTrue(html.contains("<a rel=\"prev\" href=\"includes.html\">Includes</a>"));
+        assertTrue(html.contains("<a rel=\"next\" href=\"errors.html\">Expected errors</a>"));
+        assertTrue(html.indexOf(">Includes<") < html.indexOf(">Sessions and outputs<"));
+    }
+}
