@@ -1,0 +1,29 @@
+package org.nnwiki.generator.postprocess;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PostProcessorTest {
+    private final Set<String> files = Set.of("index.html", "cnn/intro.html", "css/site.css");
+    private final Map<String, Set<String>> ids = Map.of("index.html", Set.of("top"), "cnn/intro.html", Set.of("filters"));
+
+    @Test
+    void resolvesRelativeLinksAndAnchors() {
+        assertNull(PostProcessor.check("cnn/intro.html#filters", "index.html", files, ids));
+        assertNull(PostProcessor.check("../index.html#top", "cnn/intro.html", files, ids));
+        assertNull(PostProcessor.check("#filters", "cnn/intro.html", files, ids));
+        assertNull(PostProcessor.check("../css/site.css", "cnn/intro.html", files, ids));
+        assertNull(PostProcessor.check("https://example.org/x", "index.html", files, ids));
+    }
+
+    @Test
+    void reportsMissingTargets() {
+        assertTrue(PostProcessor.check("rnn.html", "index.html", files, ids).contains("missing page"));
+        assertTrue(PostProcessor.check("cnn/intro.html#nope", "index.html", files, ids).contains("missing anchor '#nope'"));
+        assertTrue(PostProcessor.check("../../x.html", "cnn/intro.html", files, ids).contains("outside the site"));
+    }
+}
