@@ -1,0 +1,83 @@
+package org.nnwiki.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChartsTest {
+
+    private static void assertSvg(Chart chart) {
+        String svg = chart.svg();
+        assertTrue(svg.startsWith("<svg"), svg.substring(0, 40));
+        assertTrue(svg.contains("<title>" + chart.title() + "</title>"));
+        assertTrue(svg.contains("viewBox"), "scales with its container");
+        assertFalse(svg.contains("rgb(1,2,3)"), "ink colour is rewritten to currentColor");
+    }
+
+    @Test
+    void everyChartTypeRendersSvgWithThemeInk() {
+        assertSvg(LineChart.of("Loss").xLabel("step").yLabel("loss").series("a", new double[] {3, 2, 1}).series("b", new double[] {2, 1, 0.5}));
+        assertSvg(LineChart.of("Log loss").logY().series("a", new double[] {1, 0.1, 0.01}));
+        assertSvg(ScatterChart.of("Points").points(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 1}).regions((x, y) -> x > 0.5 ? 1 : 0, 20));
+        assertSvg(Heatmap.of("Matrix", new double[][] {{1, 2}, {3, 4}}).xLabels("a", "b").yLabels("c", "d").annotate());
+        assertSvg(ImageGrid.of("Images").image(new double[][] {{0, 1}, {1, 0}}, "x").image(new float[] {0, 1, 2, 3}, 2, 2, "y"));
+        assertSvg(BarChart.of("Bars").bar("a", 1).bar("b", 2));
+        assertSvg(Histogram.of("Hist", 10).values("v", new double[] {1, 2, 2, 3, 3, 3}));
+    }
+
+    @Test
+    void chartsCarryTheirText() {
+        String svg = LineChart.of("Training").xLabel("epoch").yLabel("loss").series("train", new double[] {1, 0.5})
+                .series("test", new double[] {1, 0.7}).svg();
+        assertTrue(svg.contains(">epoch<") && svg.contains(">train<") && svg.contains(">test<"));
+        assertTrue(svg.contains("currentColor"));
+    }
+
+    @Test
+    void twoChartsNeverShareDefinitionIds() {
+        String a = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
+        String b = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("clipPath id=['\"]([^'\"]+)").matcher(a);
+        assertTrue(m.find());
+        assertFalse(b.contains(m.group(1)));
+    }
+
+    @Test
+    void badArgumentsAreExplained() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LineChart.of("x").series("s", new double[] {1}, new double[] {1, 2}));
+        assertEquals("LineChart.series 's': 1 x values but 2 y values", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LineChart.of("x").logY().series("s", new double[] {1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> Table.of("a", "b").row(1));
+    }
+
+    @Test
+    void showWritesTheWireFormat() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Display.show(Table.of("k", "v").row("pi", 3.14159));
+            Display.value(new int[] {1, 2, 3});
+            Display.show("plain");
+        } finally {
+            System.setOut(saved);
+        }
+        List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("\u001Enn-display table " + b64("k\tv\npi\t3.1416"), lines.get(0));
+        assertEquals("\u001Enn-display value " + b64("[1, 2, 3]"), lines.get(1));
+        assertEquals("plain", lines.get(2));
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
