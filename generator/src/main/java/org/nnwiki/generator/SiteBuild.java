@@ -76,6 +76,7 @@ public final class SiteBuild {
 
     /** Builds {@code site/}; throws with every problem found, leaving {@code site/} untouched. */
     public Report build() throws BuildFailedException {
+        Stopwatch watch = new Stopwatch();
         Problems problems = new Problems();
         SessionSpec spec = sessionSpec(problems);
         failIfAny(problems);
@@ -85,13 +86,16 @@ public final class SiteBuild {
         IncludeExpander expander = new IncludeExpander(config.root(), problems);
         List<ExpandedPage> expanded = pages.stream().map(expander::expand).toList();
         String stamp = stamp(expanded, executor.environment());
+        watch.lap("scan");
         if (problems.isEmpty() && !options.force() && !options.fix() && upToDate(stamp)) {
             return new Report(pages.size(), 0, 0, 0, true, Map.of());
         }
         Navigation nav = Navigation.of(pages, config.sections(), problems);
         MarkdownParser parser = new MarkdownParser(problems);
         List<ParsedPage> parsed = expanded.stream().map(parser::parse).toList();
+        watch.lap("parse");
         BlockExecutor.Executed executed = executor.execute(parsed);
+        watch.lap("execute");
         int fixed = options.fix() ? ExpectedFixer.fix(config.root(), executed.mismatches()) : 0;
 
         Map<String, String> outputBySource = new LinkedHashMap<>();
@@ -99,18 +103,21 @@ public final class SiteBuild {
         pages.forEach(p -> outputBySource.put(p.source(), p.outputPath()));
         pages.forEach(p -> sourceByOutput.put(p.outputPath(), p.source()));
         HtmlRenderer renderer = new HtmlRenderer(outputBySource);
-        List<RenderedPage> rendered = parsed.stream()
+        List<RenderedPage> rendered = parsed.parallelStream()
                 .map(p -> renderer.render(p, executed.pages().get(p.source())))
                 .toList();
 
+        watch.lap("render");
         Path out = freshFolder();
         try {
             int beforeBake = problems.count();
             new Baker(config, problems).bake(rendered, nav, out);
+            watch.lap("bake");
             // Links are checked even when examples failed, so one build reports everything; not after a failed bake.
             if (problems.count() == beforeBake) {
                 new PostProcessor(problems).process(out, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)));
             }
+            watch.lap("post-process");
             failIfAny(problems);
             swapInto(out, config.site());
             writeStamp(fixed > 0 ? "" : stamp);
@@ -118,6 +125,7 @@ public final class SiteBuild {
             deleteTree(out);
         }
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
+        watch.report();
         return new Report(pages.size(), executed.pagesRun(), cached, fixed, false, executed.pages());
     }
 

@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +43,9 @@ public final class PostProcessor {
      * @param template the template file, named in problems with links that no page wrote
      */
     public void process(Path dir, Map<String, String> sourceByOutput, String template) {
-        Map<String, Document> docs = new HashMap<>();
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (String output : sourceByOutput.keySet()) {
+        Map<String, Document> docs = new ConcurrentHashMap<>();
+        Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+        sourceByOutput.keySet().parallelStream().forEach(output -> {
             Path file = dir.resolve(output);
             try {
                 Document doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "",
@@ -59,9 +59,9 @@ public final class PostProcessor {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
+        });
         Set<String> files = listFiles(dir);
-        for (var e : docs.entrySet()) {
+        docs.entrySet().parallelStream().forEach(e -> {
             String output = e.getKey();
             Document doc = e.getValue();
             fillToc(doc);
@@ -73,7 +73,7 @@ public final class PostProcessor {
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-        }
+        });
     }
 
     /** Lists the page's h2/h3 headings inside {@code nav#toc}, if the template has one. */
