@@ -88,7 +88,7 @@ class FixtureSiteTest {
     @Test
     void includesShowTheRegionAndRunIt() throws IOException {
         String html = Files.readString(root.resolve("site/basics/includes.html"));
-        assertTrue(html.contains("String greet(String name) {"));
+        assertTrue(html.contains("String greet(String name) {\n    return \"Hello, \" + name + \"!\";\n}"), "indentation is kept");
         assertFalse(html.contains("region greet"), "region markers are not shown");
         assertTrue(html.contains("value: 42"));
     }

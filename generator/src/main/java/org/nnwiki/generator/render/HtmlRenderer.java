@@ -159,12 +159,17 @@ public final class HtmlRenderer {
                     html.raw("</div>");
                 }
                 String lang = block.info().language().isEmpty() ? "text" : block.info().language();
+                // Pre mode keeps Flexmark's writer from re-indenting the code's lines.
+                html.openPre();
                 html.raw("<pre class=\"code\"><code class=\"language-" + Escape.attr(lang) + "\">");
-                html.text(block.code());
+                html.raw(Escape.text(block.code()));
                 html.raw("</code></pre>");
+                html.closePre();
             }
             if (r != null && (!block.info().quiet() || r.failed())) {
+                html.openPre();
                 html.raw(Outputs.html(r, block));
+                html.closePre();
             }
             html.raw("</div>");
             html.line();
