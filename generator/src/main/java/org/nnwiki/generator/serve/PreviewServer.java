@@ -28,7 +28,7 @@ import org.nnwiki.generator.SiteConfig;
  * rebuild succeeds and show the problems when it fails. Changes under {@code examples/src} first
  * recompile the examples module with the Maven Wrapper.
  */
-public final class PreviewServer {
+public final class PreviewServer implements AutoCloseable {
     private static final String EVENTS = "/__nnwiki/events";
     private static final String RELOAD_SCRIPT = "<script>(function(){var s=new EventSource('" + EVENTS + "');"
             + "s.addEventListener('reload',function(){location.reload();});"
@@ -44,6 +44,9 @@ public final class PreviewServer {
     private final SiteBuild.Options options;
     private final int port;
     private final List<HttpExchange> listeners = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private Thread watcher;
+    private volatile boolean closed;
 
     public PreviewServer(SiteConfig config, SiteBuild.Options options, int port) {
         this.config = config;
@@ -53,13 +56,44 @@ public final class PreviewServer {
 
     /** Builds, serves and watches until the process is stopped. */
     public void run() throws IOException, InterruptedException {
+        start();
+        watcher.join();
+    }
+
+    /**
+     * Builds once, starts serving on 127.0.0.1 and watching in the background; returns the port
+     * (useful with port 0, which picks a free one).
+     */
+    public int start() throws IOException {
         rebuild(false);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::serveFile);
         server.createContext(EVENTS, this::subscribe);
         server.start();
-        System.out.println("nnwiki: serving http://127.0.0.1:" + server.getAddress().getPort() + "/ (Ctrl+C stops)");
-        watch();
+        int bound = server.getAddress().getPort();
+        WatchService ws = FileSystems.getDefault().newWatchService();
+        Path examples = config.root().resolve("examples/src");
+        for (Path dir : List.of(config.content(), config.templates(), examples)) {
+            registerTree(ws, dir);
+        }
+        config.root().register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+        watcher = new Thread(() -> watch(ws, examples), "nnwiki-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        System.out.println("nnwiki: serving http://127.0.0.1:" + bound + "/ (Ctrl+C stops)");
+        return bound;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+        listeners.forEach(HttpExchange::close);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 
     private void rebuild(boolean examplesChanged) {
@@ -100,14 +134,9 @@ public final class PreviewServer {
         }
     }
 
-    private void watch() throws IOException, InterruptedException {
-        Path examples = config.root().resolve("examples/src");
-        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
-            for (Path dir : List.of(config.content(), config.templates(), examples)) {
-                registerTree(ws, dir);
-            }
-            config.root().register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-            while (true) {
+    private void watch(WatchService service, Path examples) {
+        try (WatchService ws = service) {
+            while (!closed) {
                 WatchKey key = ws.take();
                 boolean relevant = false;
                 boolean examplesChanged = false;
@@ -131,10 +160,14 @@ public final class PreviewServer {
                     key.reset();
                     key = ws.poll(300, TimeUnit.MILLISECONDS);
                 } while (key != null);
-                if (relevant) {
+                if (relevant && !closed) {
                     rebuild(examplesChanged);
                 }
             }
+        } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            // closed
+        } catch (IOException e) {
+            System.err.println("nnwiki: watching stopped: " + e.getMessage());
         }
     }
 
