@@ -21,6 +21,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class LineChart implements Chart {
     private record Series(String name, double[] x, double[] y) {}
 
+    /** Series longer than this are thinned for drawing (see {@link #svg()}). */
+    static final int MAX_POINTS = 800;
+
     private final String title;
     private final List<Series> series = new ArrayList<>();
     private String xLabel = "";
@@ -101,8 +104,29 @@ public final class LineChart implements Chart {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
-            for (int i = 0; i < s.x().length; i++) {
-                xy.add(s.x()[i], s.y()[i]);
+            int n = s.x().length;
+            if (n <= MAX_POINTS) {
+                for (int i = 0; i < n; i++) {
+                    xy.add(s.x()[i], s.y()[i], false);
+                }
+            } else {
+                // More points than pixels: keep the first, last, lowest and highest of each bucket, so
+                // spikes survive and the page stays small.
+                int buckets = MAX_POINTS / 4;
+                for (int b = 0; b < buckets; b++) {
+                    int from = (int) ((long) b * n / buckets);
+                    int to = (int) ((long) (b + 1) * n / buckets);
+                    int lo = from;
+                    int hi = from;
+                    for (int i = from; i < to; i++) {
+                        lo = s.y()[i] < s.y()[lo] ? i : lo;
+                        hi = s.y()[i] > s.y()[hi] ? i : hi;
+                    }
+                    java.util.TreeSet<Integer> keep = new java.util.TreeSet<>(java.util.List.of(from, lo, hi, to - 1));
+                    for (int i : keep) {
+                        xy.add(s.x()[i], s.y()[i], false);
+                    }
+                }
             }
             data.addSeries(xy);
         }

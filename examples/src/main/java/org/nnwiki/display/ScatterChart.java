@@ -7,10 +7,7 @@ import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.LookupPaintScale;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -114,47 +111,25 @@ public final class ScatterChart implements Chart {
         y.setRange(minY, maxY);
         XYPlot plot = new XYPlot(points, x, y, dots);
         if (classifier != null) {
+            // The regions are a picture behind the plot: one pixel per grid cell, smoothed by the
+            // browser, instead of thousands of SVG rectangles.
             int n = resolution;
-            double[][] grid = new double[3][n * n];
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(n, n, java.awt.image.BufferedImage.TYPE_INT_ARGB);
             double dx = (maxX - minX) / n;
             double dy = (maxY - minY) / n;
-            int maxClass = classes;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    double cx = minX + (i + 0.5) * dx;
-                    double cy = minY + (j + 0.5) * dy;
-                    int k = i * n + j;
-                    grid[0][k] = cx;
-                    grid[1][k] = cy;
-                    grid[2][k] = classifier.classOf(cx, cy);
-                    maxClass = Math.max(maxClass, (int) grid[2][k] + 1);
+                    int c = classifier.classOf(minX + (i + 0.5) * dx, minY + (j + 0.5) * dy);
+                    Color base = Svg.PALETTE[Math.floorMod(c, Svg.PALETTE.length)];
+                    img.setRGB(i, n - 1 - j, new Color(base.getRed(), base.getGreen(), base.getBlue(), 70).getRGB());
                 }
             }
-            DefaultXYZDataset regions = new DefaultXYZDataset();
-            regions.addSeries("regions", grid);
-            XYBlockRenderer blocks = new XYBlockRenderer();
-            blocks.setBlockWidth(dx);
-            blocks.setBlockHeight(dy);
-            LookupPaintScale scale = new LookupPaintScale(-0.5, maxClass + 0.5, new Color(0, 0, 0, 0));
-            for (int c = 0; c < maxClass; c++) {
-                Color base = Svg.PALETTE[c % Svg.PALETTE.length];
-                scale.add(c - 0.5, new Color(base.getRed(), base.getGreen(), base.getBlue(), 60));
-            }
-            blocks.setPaintScale(scale);
-            plot.setDataset(1, regions);
-            plot.setRenderer(1, blocks);
+            plot.setBackgroundImage(img);
+            plot.setBackgroundImageAlignment(org.jfree.chart.ui.Align.FIT);
+            plot.setBackgroundImageAlpha(1f);
         }
         Theme.xy(plot);
         JFreeChart chart = new JFreeChart(title, Svg.TITLE_FONT, plot, true);
-        chart.getLegend().setItemPaint(Svg.INK);
-        // The regions are explained by the point colours; keep the legend to the classes.
-        if (classifier != null) {
-            org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
-            for (int c = 0; c < classes; c++) {
-                items.add(plot.getRenderer(0).getLegendItem(0, c));
-            }
-            plot.setFixedLegendItems(items);
-        }
         return Svg.of(chart, 560, 460, title);
     }
 

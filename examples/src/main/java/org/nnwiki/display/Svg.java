@@ -57,11 +57,19 @@ final class Svg {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         // Unique ids per figure: several charts share one HTML page.
         g.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "n" + COUNTER.incrementAndGet());
+        // Two decimals are finer than a pixel of any figure here and keep pages small.
+        g.setGeomDoubleConverter(Svg::round2);
+        g.setTransformDoubleConverter(Svg::round2);
         painter.accept(g);
         String svg = g.getSVGElement(null, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
         svg = svg.replace("rgb(1,2,3)", "currentColor").replace("rgb(1, 2, 3)", "currentColor");
         int open = svg.indexOf('>');
         return svg.substring(0, open + 1) + "<title>" + escape(title) + "</title>" + svg.substring(open + 1);
+    }
+
+    static String round2(double v) {
+        double r = Math.round(v * 100) / 100.0;
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 
     static String escape(String s) {

@@ -51,6 +51,24 @@ class ChartsTest {
     }
 
     @Test
+    void longSeriesAreThinnedButKeepTheirSpikes() {
+        double[] y = new double[100_000];
+        java.util.Arrays.fill(y, 1.0);
+        y[54_321] = 50.0;
+        String svg = LineChart.of("Long").series("y", y).svg();
+        assertTrue(svg.length() < 120_000, "a 100k-point series stays small: " + svg.length());
+        assertTrue(svg.contains(">50<") || svg.contains(">50.0<"), "the spike still sets the axis range");
+    }
+
+    @Test
+    void decisionRegionsAreOneImageNotThousandsOfShapes() {
+        String svg = ScatterChart.of("Regions").points(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 1})
+                .regions((x, y) -> x + y > 1 ? 1 : 0, 200).svg();
+        assertTrue(svg.contains("<image"));
+        assertTrue(svg.length() < 100_000, "size " + svg.length());
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LineChart.of("x").series("s", new double[] {1}, new double[] {1, 2}));
