@@ -19,16 +19,27 @@ public final class Main {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
-    static class Common {
+    abstract static class Common implements Callable<Integer> {
         @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
         Path root;
 
         @Option(names = "--drafts", description = "Publish draft pages too.")
         boolean drafts;
+
+        @Override
+        public final Integer call() throws Exception {
+            try {
+                return run(SiteConfig.load(root));
+            } catch (BuildFailedException e) {
+                return report(e);
+            }
+        }
+
+        abstract int run(SiteConfig config) throws Exception;
     }
 
     @Command(name = "build", description = "Build site/ from content/.")
-    static final class Build extends Common implements Callable<Integer> {
+    static final class Build extends Common {
         @Option(names = "--fix", description = "Rewrite expected blocks whose output changed.")
         boolean fix;
 
@@ -36,37 +47,21 @@ public final class Main {
         boolean force;
 
         @Override
-        public Integer call() throws Exception {
-            SiteConfig config;
-            try {
-                config = SiteConfig.load(root);
-            } catch (BuildFailedException e) {
-                return report(e);
-            }
+        int run(SiteConfig config) throws BuildFailedException {
             long t0 = System.nanoTime();
-            try {
-                SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force)).build();
-                System.out.println(summary(config, r, (System.nanoTime() - t0) / 1_000_000));
-                return 0;
-            } catch (BuildFailedException e) {
-                return report(e);
-            }
+            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force)).build();
+            System.out.println(summary(config, r, (System.nanoTime() - t0) / 1_000_000));
+            return 0;
         }
     }
 
     @Command(name = "serve", description = "Preview on http://127.0.0.1:PORT/, rebuilding and reloading on changes.")
-    static final class Serve extends Common implements Callable<Integer> {
+    static final class Serve extends Common {
         @Option(names = "--port", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).", defaultValue = "8000")
         int port;
 
         @Override
-        public Integer call() throws Exception {
-            SiteConfig config;
-            try {
-                config = SiteConfig.load(root);
-            } catch (BuildFailedException e) {
-                return report(e);
-            }
+        int run(SiteConfig config) throws Exception {
             new PreviewServer(config, new SiteBuild.Options(false, drafts, false), port).run();
             return 0;
         }
