@@ -79,6 +79,9 @@ public final class SiteBuild {
         Stopwatch watch = new Stopwatch();
         Problems problems = new Problems();
         SessionSpec spec = sessionSpec(problems);
+        if (!Files.isDirectory(config.content())) {
+            problems.add("nnwiki.yml", 0, "the content folder " + config.relative(config.content()) + "/ does not exist: create it or set 'content:'");
+        }
         failIfAny(problems);
         BlockExecutor executor = new BlockExecutor(spec, config.cache(), problems, config.parallelism(), options.fix());
 
