@@ -1,0 +1,78 @@
+package org.nnwiki.core;
+
+import java.util.SplittableRandom;
+
+/**
+ * The core's random numbers: one seeded generator for the whole program (like
+ * {@code torch.manual_seed}), so that a page that sets the seed prints the same numbers every build.
+ *
+ * <pre>{@code
+ * Rng.manualSeed(42);
+ * Tensor w = Tensor.randn(3, 4);
+ * }</pre>
+ */
+public final class Rng {
+    private static SplittableRandom global = new SplittableRandom(0);
+
+    private final SplittableRandom random;
+
+    private Rng(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** An independent generator, for code that wants its own stream. */
+    public static Rng seeded(long seed) {
+        return new Rng(seed);
+    }
+
+    /** Resets the global generator. */
+    public static synchronized void manualSeed(long seed) {
+        global = new SplittableRandom(seed);
+    }
+
+    static synchronized double globalDouble() {
+        return global.nextDouble();
+    }
+
+    static synchronized int globalInt(int bound) {
+        return global.nextInt(bound);
+    }
+
+    /** A standard normal sample (Box–Muller on the global generator). */
+    static synchronized double globalGaussian() {
+        return gaussian(global);
+    }
+
+    public double uniform() {
+        return random.nextDouble();
+    }
+
+    public int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    public double gaussian() {
+        return gaussian(random);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u1 = r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** Global-generator shuffle of {@code 0..n-1} (Fisher–Yates). */
+    public static int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = globalInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,108 @@
+package org.nnwiki.core.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Matrix multiplication with the JDK Vector API. B is packed into panels of NR = 2 vectors' worth
+ * of columns, stored k-major so the inner loop streams through memory; a 4×NR block of C stays in
+ * eight vector registers while k runs, each step one broadcast of A and two fused multiply-adds per
+ * row. Loaded only when {@code jdk.incubator.vector} is present (see {@link Gemm}).
+ */
+final class VectorKernel implements Gemm.Kernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int NR = 2 * L;
+    private static final int MR = 4;
+
+    @Override
+    public String name() {
+        return "vector (" + L + " lanes)";
+    }
+
+    @Override
+    public void rows(int i0, int i1, int n, int k, float[] a, float[] b, float[] c, int cOff, boolean accumulate) {
+        float[] panel = new float[k * NR];
+        float[] tile = new float[MR * NR];
+        for (int j0 = 0; j0 < n; j0 += NR) {
+            int w = Math.min(NR, n - j0);
+            packPanel(b, n, k, j0, w, panel);
+            int i = i0;
+            for (; i + MR <= i1; i += MR) {
+                block4(a, k, i, panel, tile);
+                store(tile, MR, c, cOff, n, i, j0, w, accumulate);
+            }
+            for (; i < i1; i++) {
+                block1(a, k, i, panel, tile);
+                store(tile, 1, c, cOff, n, i, j0, w, accumulate);
+            }
+        }
+    }
+
+    /** panel[p*NR + jj] = B[p, j0 + jj], zero beyond the matrix. */
+    private static void packPanel(float[] b, int n, int k, int j0, int w, float[] panel) {
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, p * n + j0, panel, p * NR, w);
+            if (w < NR) {
+                java.util.Arrays.fill(panel, p * NR + w, p * NR + NR, 0f);
+            }
+        }
+    }
+
+    private static void block4(float[] a, int k, int i, float[] panel, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int r0 = i * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
+        for (int p = 0; p < k; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, p * NR);
+            FloatVector b1 = FloatVector.fromArray(S, panel, p * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+    }
+
+    private static void block1(float[] a, int k, int i, float[] panel, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+        int r = i * k;
+        for (int p = 0; p < k; p++) {
+            FloatVector av = FloatVector.broadcast(S, a[r + p]);
+            c0 = av.fma(FloatVector.fromArray(S, panel, p * NR), c0);
+            c1 = av.fma(FloatVector.fromArray(S, panel, p * NR + L), c1);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, L);
+    }
+
+    private static void store(float[] tile, int rows, float[] c, int cOff, int n, int i, int j0, int w, boolean accumulate) {
+        for (int r = 0; r < rows; r++) {
+            int dst = cOff + (i + r) * n + j0;
+            if (accumulate) {
+                for (int j = 0; j < w; j++) {
+                    c[dst + j] += tile[r * NR + j];
+                }
+            } else {
+                System.arraycopy(tile, r * NR, c, dst, w);
+            }
+        }
+    }
+}
