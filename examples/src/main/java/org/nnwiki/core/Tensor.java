@@ -415,6 +415,22 @@ public final class Tensor {
         return Shaping.cat(expanded, axis);
     }
 
+    /**
+     * In-place access for optimizers and initializers in sibling packages: the live value and
+     * gradient arrays (not copies). Not for example code, which should treat tensors as values.
+     */
+    public static final class Internals {
+        private Internals() {}
+
+        public static float[] data(Tensor t) {
+            return t.data;
+        }
+
+        public static float[] grad(Tensor t) {
+            return t.grad;
+        }
+    }
+
     // ---- printing -------------------------------------------------------------------------
 
     @Override

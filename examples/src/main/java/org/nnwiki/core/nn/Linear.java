@@ -1,0 +1,24 @@
+package org.nnwiki.core.nn;
+
+import org.nnwiki.core.Tensor;
+
+/** y = x Wᵀ + b, with W (out, in) as in PyTorch. */
+public final class Linear extends Layer {
+    public final Tensor weight;
+    public final Tensor bias;
+
+    public Linear(int in, int out) {
+        this(in, out, true);
+    }
+
+    public Linear(int in, int out, boolean bias) {
+        this.weight = param("weight", Init.uniformFanIn(in, out, in));
+        this.bias = bias ? param("bias", Init.uniformFanIn(in, out)) : null;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor y = x.matmul(weight.transpose(0, 1)); // (…, in) @ (in, out) → (…, out)
+        return bias == null ? y : y.add(bias);
+    }
+}

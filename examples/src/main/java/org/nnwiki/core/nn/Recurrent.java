@@ -1,0 +1,142 @@
+package org.nnwiki.core.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nnwiki.core.Tensor;
+
+/**
+ * Recurrent layers over batch-first sequences x (N, T, D): {@link #rnn}, {@link #lstm}, {@link #gru}.
+ * Each step applies a cell; {@link #forward} returns every step's hidden state and the last state.
+ * Unrolled step by step, so backpropagation through time is the ordinary backward pass.
+ */
+public final class Recurrent extends Module {
+
+    /** What a sequence layer returns: outputs (N, T, H), last hidden state h (N, H), and c (N, H) for LSTMs. */
+    public record Output(Tensor outputs, Tensor h, Tensor c) {}
+
+    /** One step: (x_t, h, c) → (h', c'). */
+    public abstract static class Cell extends Module {
+        final int hidden;
+
+        Cell(int hidden) {
+            this.hidden = hidden;
+        }
+
+        public abstract Tensor[] step(Tensor x, Tensor h, Tensor c);
+    }
+
+    /** h' = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh). */
+    public static final class RNNCell extends Cell {
+        private final Linear ih;
+        private final Linear hh;
+
+        public RNNCell(int input, int hidden) {
+            super(hidden);
+            ih = child("ih", new Linear(input, hidden));
+            hh = child("hh", new Linear(hidden, hidden));
+        }
+
+        @Override
+        public Tensor[] step(Tensor x, Tensor h, Tensor c) {
+            return new Tensor[] {ih.forward(x).add(hh.forward(h)).tanh(), null};
+        }
+    }
+
+    /**
+     * LSTM (Hochreiter and Schmidhuber 1997): gates i, f, g, o from one (N, 4H) projection;
+     * c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c'). The forget-gate bias starts at 1, a common aid.
+     */
+    public static final class LSTMCell extends Cell {
+        private final Linear ih;
+        private final Linear hh;
+
+        public LSTMCell(int input, int hidden) {
+            super(hidden);
+            ih = child("ih", new Linear(input, 4 * hidden));
+            hh = child("hh", new Linear(hidden, 4 * hidden, false));
+            for (int j = hidden; j < 2 * hidden; j++) {
+                ih.bias.set(1f, j);
+            }
+        }
+
+        @Override
+        public Tensor[] step(Tensor x, Tensor h, Tensor c) {
+            Tensor gates = ih.forward(x).add(hh.forward(h));       // (N, 4H)
+            Tensor i = gates.slice(1, 0, hidden).sigmoid();
+            Tensor f = gates.slice(1, hidden, 2 * hidden).sigmoid();
+            Tensor g = gates.slice(1, 2 * hidden, 3 * hidden).tanh();
+            Tensor o = gates.slice(1, 3 * hidden, 4 * hidden).sigmoid();
+            Tensor c2 = f.mul(c).add(i.mul(g));                     // (N, H)
+            return new Tensor[] {o.mul(c2.tanh()), c2};
+        }
+    }
+
+    /**
+     * GRU (Cho et al. 2014): r, z from x and h; n = tanh(x W_in + b_in + r ⊙ (h W_hn + b_hn));
+     * h' = (1 − z) ⊙ n + z ⊙ h.
+     */
+    public static final class GRUCell extends Cell {
+        private final Linear ih;
+        private final Linear hh;
+
+        public GRUCell(int input, int hidden) {
+            super(hidden);
+            ih = child("ih", new Linear(input, 3 * hidden));
+            hh = child("hh", new Linear(hidden, 3 * hidden));
+        }
+
+        @Override
+        public Tensor[] step(Tensor x, Tensor h, Tensor c) {
+            Tensor gx = ih.forward(x);                               // (N, 3H)
+            Tensor gh = hh.forward(h);                               // (N, 3H)
+            Tensor r = gx.slice(1, 0, hidden).add(gh.slice(1, 0, hidden)).sigmoid();
+            Tensor z = gx.slice(1, hidden, 2 * hidden).add(gh.slice(1, hidden, 2 * hidden)).sigmoid();
+            Tensor n = gx.slice(1, 2 * hidden, 3 * hidden).add(r.mul(gh.slice(1, 2 * hidden, 3 * hidden))).tanh();
+            return new Tensor[] {z.neg().add(1f).mul(n).add(z.mul(h)), null};
+        }
+    }
+
+    private final Cell cell;
+
+    private Recurrent(Cell cell) {
+        this.cell = child("cell", cell);
+    }
+
+    public static Recurrent rnn(int input, int hidden) {
+        return new Recurrent(new RNNCell(input, hidden));
+    }
+
+    public static Recurrent lstm(int input, int hidden) {
+        return new Recurrent(new LSTMCell(input, hidden));
+    }
+
+    public static Recurrent gru(int input, int hidden) {
+        return new Recurrent(new GRUCell(input, hidden));
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    /** Runs the sequence x (N, T, D) from zero state. */
+    public Output forward(Tensor x) {
+        int n = x.size(0);
+        return forward(x, Tensor.zeros(n, cell.hidden), Tensor.zeros(n, cell.hidden));
+    }
+
+    /** Runs the sequence from state (h, c); c is ignored by RNN and GRU cells. */
+    public Output forward(Tensor x, Tensor h, Tensor c) {
+        int n = x.size(0);
+        int t = x.size(1);
+        int d = x.size(2);
+        List<Tensor> outs = new ArrayList<>();
+        for (int s = 0; s < t; s++) {
+            Tensor xt = x.slice(1, s, s + 1).reshape(n, d);         // (N, D)
+            Tensor[] hc = cell.step(xt, h, c);
+            h = hc[0];
+            c = hc[1] == null ? c : hc[1];
+            outs.add(h);
+        }
+        return new Output(Tensor.stack(outs, 1), h, c);            // (N, T, H)
+    }
+}

@@ -1,0 +1,109 @@
+package org.nnwiki.core.optim;
+
+import java.util.List;
+import org.nnwiki.core.Tensor;
+
+/** The optimizers, each one update rule, written as in PyTorch's documentation. */
+public final class Optimizers {
+    private Optimizers() {}
+
+    /**
+     * SGD: g ← g + λw; with momentum μ: b ← μb + g (b = g at the first step); Nesterov uses
+     * g + μb instead of b; w ← w − η·(update).
+     */
+    public static Optimizer sgd(List<Tensor> params, double lr, double momentum, boolean nesterov, double weightDecay) {
+        return new Optimizer(params, lr) {
+            private final float[][] buf = new float[params.size()][];
+
+            @Override
+            protected void update(int index, float[] w, float[] g, int t) {
+                boolean first = buf[index] == null;
+                float[] b = first ? (buf[index] = new float[w.length]) : buf[index];
+                for (int i = 0; i < w.length; i++) {
+                    double gi = g[i] + weightDecay * w[i];
+                    double step = gi;
+                    if (momentum != 0) {
+                        b[i] = (float) (first ? gi : momentum * b[i] + gi); // the buffer starts as g
+                        step = nesterov ? gi + momentum * b[i] : b[i];
+                    }
+                    w[i] -= (float) (lr * step);
+                }
+            }
+        };
+    }
+
+    public static Optimizer sgd(List<Tensor> params, double lr) {
+        return sgd(params, lr, 0, false, 0);
+    }
+
+    /** RMSProp: v ← αv + (1−α)g²; w ← w − η g / (√v + ε). */
+    public static Optimizer rmsProp(List<Tensor> params, double lr, double alpha, double eps) {
+        return new Optimizer(params, lr) {
+            private final float[][] v = new float[params.size()][];
+
+            @Override
+            protected void update(int index, float[] w, float[] g, int t) {
+                float[] s = v[index] == null ? (v[index] = new float[w.length]) : v[index];
+                for (int i = 0; i < w.length; i++) {
+                    s[i] = (float) (alpha * s[i] + (1 - alpha) * g[i] * g[i]);
+                    w[i] -= (float) (lr * g[i] / (Math.sqrt(s[i]) + eps));
+                }
+            }
+        };
+    }
+
+    /** AdaGrad: s ← s + g²; w ← w − η g / (√s + ε). */
+    public static Optimizer adaGrad(List<Tensor> params, double lr, double eps) {
+        return new Optimizer(params, lr) {
+            private final float[][] sum = new float[params.size()][];
+
+            @Override
+            protected void update(int index, float[] w, float[] g, int t) {
+                float[] s = sum[index] == null ? (sum[index] = new float[w.length]) : sum[index];
+                for (int i = 0; i < w.length; i++) {
+                    s[i] += g[i] * g[i];
+                    w[i] -= (float) (lr * g[i] / (Math.sqrt(s[i]) + eps));
+                }
+            }
+        };
+    }
+
+    /**
+     * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ),
+     * v̂ = v/(1−β₂ᵗ), w ← w − η m̂ / (√v̂ + ε). With {@code decoupled} it is AdamW (Loshchilov and
+     * Hutter 2019): w ← w − ηλw first; otherwise λw is added to g (L2 regularization).
+     */
+    public static Optimizer adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled) {
+        return new Optimizer(params, lr) {
+            private final float[][] m = new float[params.size()][];
+            private final float[][] v = new float[params.size()][];
+
+            @Override
+            protected void update(int index, float[] w, float[] g, int t) {
+                float[] mi = m[index] == null ? (m[index] = new float[w.length]) : m[index];
+                float[] vi = v[index] == null ? (v[index] = new float[w.length]) : v[index];
+                double c1 = 1 - Math.pow(beta1, t);
+                double c2 = 1 - Math.pow(beta2, t);
+                for (int i = 0; i < w.length; i++) {
+                    double gi = g[i];
+                    if (decoupled) {
+                        w[i] -= (float) (lr * weightDecay * w[i]);
+                    } else {
+                        gi += weightDecay * w[i];
+                    }
+                    mi[i] = (float) (beta1 * mi[i] + (1 - beta1) * gi);
+                    vi[i] = (float) (beta2 * vi[i] + (1 - beta2) * gi * gi);
+                    w[i] -= (float) (lr * (mi[i] / c1) / (Math.sqrt(vi[i] / c2) + eps));
+                }
+            }
+        };
+    }
+
+    public static Optimizer adam(List<Tensor> params, double lr) {
+        return adam(params, lr, 0.9, 0.999, 1e-8, 0, false);
+    }
+
+    public static Optimizer adamW(List<Tensor> params, double lr, double weightDecay) {
+        return adam(params, lr, 0.9, 0.999, 1e-8, weightDecay, true);
+    }
+}
