@@ -2,10 +2,15 @@
 import java.util.*;
 import java.util.function.*;
 import java.util.stream.*;
+import org.nnwiki.core.*;
+import org.nnwiki.core.nn.*;
+import org.nnwiki.core.optim.*;
+import org.nnwiki.core.data.*;
 import org.nnwiki.display.*;
 import static org.nnwiki.display.Display.show;
 
-// One seeded generator per session, so two builds print the same numbers.
+// Fixed seeds, so two builds print the same numbers: the core's global generator, and one for plain Java code.
+Rng.manualSeed(42);
 final Random RNG = new Random(42);
 
 // Printed errors appear in order with printed text.
