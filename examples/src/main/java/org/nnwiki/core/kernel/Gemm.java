@@ -10,18 +10,22 @@ import java.util.stream.IntStream;
  * Gemm.multiply(false, false, m, n, k, a, 0, b, 0, c, 0, false);
  * }</pre>
  *
- * <p>With {@code transA}, A is stored as (k×m) and used transposed; likewise {@code transB}. The
- * work is split over threads by blocks of rows once it is large enough to pay for them.
+ * <p>With {@code transA}, A is stored as (k×m) and used transposed; likewise {@code transB} (B stored
+ * as (n×k)). B is packed once into panels of the kernel's width, k-major, so that the kernel streams
+ * through it; rows of C are then split over threads when the product is large enough to pay for them.
  */
 public final class Gemm {
     /** Multiply-adds below which one thread is faster than two. */
-    private static final long PARALLEL_THRESHOLD = 1L << 18;
+    private static final long PARALLEL_THRESHOLD = 1L << 20;
 
     private static final Kernel KERNEL = load();
 
-    /** The implementation's contract: rows [i0, i1) of C from packed A (m×k) and B (k×n). */
+    /** The implementation's contract: rows [i0, i1) of C from A (row-major, row stride k) and packed B. */
     interface Kernel {
-        void rows(int i0, int i1, int n, int k, float[] a, float[] b, float[] c, int cOff, boolean accumulate);
+        /** Columns per packed panel of B. */
+        int panelWidth();
+
+        void rows(int i0, int i1, int n, int k, float[] a, int aOff, float[] panels, float[] c, int cOff, boolean accumulate);
 
         String name();
     }
@@ -49,30 +53,59 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        float[] pa = transA || aOff != 0 ? pack(a, aOff, transA, m, k) : a;
-        float[] pb = transB || bOff != 0 ? pack(b, bOff, transB, k, n) : b;
+        float[] pa = a;
+        int pOff = aOff;
+        if (transA) {
+            pa = transpose(a, aOff, k, m);
+            pOff = 0;
+        }
+        float[] panels = packPanels(b, bOff, transB, k, n, KERNEL.panelWidth());
         long work = (long) m * n * k;
         int threads = Runtime.getRuntime().availableProcessors();
-        if (work < PARALLEL_THRESHOLD || threads == 1 || m < 8) {
-            KERNEL.rows(0, m, n, k, pa, pb, c, cOff, accumulate);
+        if (work < PARALLEL_THRESHOLD || threads == 1 || m < 16) {
+            KERNEL.rows(0, m, n, k, pa, pOff, panels, c, cOff, accumulate);
             return;
         }
-        int chunks = Math.min(threads * 2, (m + 3) / 4);
+        int chunks = Math.min(threads * 2, m / 8);
         int per = ((m + chunks - 1) / chunks + 3) / 4 * 4;
+        float[] fa = pa;
+        int fOff = pOff;
         IntStream.range(0, (m + per - 1) / per).parallel().forEach(t -> {
             int i0 = t * per;
-            KERNEL.rows(i0, Math.min(m, i0 + per), n, k, pa, pb, c, cOff, accumulate);
+            KERNEL.rows(i0, Math.min(m, i0 + per), n, k, fa, fOff, panels, c, cOff, accumulate);
         });
     }
 
-    /** A row-major (rows×cols) copy of a matrix stored at {@code off}, transposed from (cols×rows) if asked. */
-    private static float[] pack(float[] src, int off, boolean transposed, int rows, int cols) {
-        float[] out = new float[rows * cols];
-        if (!transposed) {
-            System.arraycopy(src, off, out, 0, rows * cols);
-            return out;
+    /**
+     * B (k×n, or n×k when transposed) as ⌈n/w⌉ panels of k rows × w columns, zero-padded:
+     * panel j, row p, column jj at {@code (j·k + p)·w + jj}.
+     */
+    static float[] packPanels(float[] b, int off, boolean transposed, int k, int n, int w) {
+        int count = (n + w - 1) / w;
+        float[] out = new float[count * k * w];
+        for (int j = 0; j < count; j++) {
+            int j0 = j * w;
+            int width = Math.min(w, n - j0);
+            int base = j * k * w;
+            if (!transposed) {
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, off + p * n + j0, out, base + p * w, width);
+                }
+            } else {
+                for (int jj = 0; jj < width; jj++) {
+                    int src = off + (j0 + jj) * k;
+                    for (int p = 0; p < k; p++) {
+                        out[base + p * w + jj] = b[src + p];
+                    }
+                }
+            }
         }
-        // src is (cols×rows): blocked transpose for cache friendliness.
+        return out;
+    }
+
+    /** The (rows×cols) transpose of a (cols×rows) matrix stored at {@code off}, blocked for the cache. */
+    private static float[] transpose(float[] src, int off, int cols, int rows) {
+        float[] out = new float[rows * cols];
         int bs = 32;
         for (int r0 = 0; r0 < rows; r0 += bs) {
             for (int c0 = 0; c0 < cols; c0 += bs) {

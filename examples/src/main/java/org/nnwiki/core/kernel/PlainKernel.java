@@ -1,23 +1,32 @@
 package org.nnwiki.core.kernel;
 
-/** Matrix multiplication in plain Java (i-k-j order, which the JIT vectorizes a little). */
+/** Matrix multiplication in plain Java over packed panels of B (the JIT vectorizes the inner loop a little). */
 final class PlainKernel implements Gemm.Kernel {
+    private static final int W = 16;
 
     @Override
-    public void rows(int i0, int i1, int n, int k, float[] a, float[] b, float[] c, int cOff, boolean accumulate) {
+    public int panelWidth() {
+        return W;
+    }
+
+    @Override
+    public void rows(int i0, int i1, int n, int k, float[] a, int aOff, float[] panels, float[] c, int cOff, boolean accumulate) {
+        float[] acc = new float[W];
         for (int i = i0; i < i1; i++) {
-            int ci = cOff + i * n;
-            if (!accumulate) {
-                java.util.Arrays.fill(c, ci, ci + n, 0f);
-            }
-            for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                if (aip == 0f) {
-                    continue;
+            for (int j0 = 0, pj = 0; j0 < n; j0 += W, pj++) {
+                java.util.Arrays.fill(acc, 0f);
+                int base = pj * k * W;
+                for (int p = 0; p < k; p++) {
+                    float aip = a[aOff + i * k + p];
+                    int row = base + p * W;
+                    for (int jj = 0; jj < W; jj++) {
+                        acc[jj] += aip * panels[row + jj];
+                    }
                 }
-                int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+                int width = Math.min(W, n - j0);
+                int dst = cOff + i * n + j0;
+                for (int jj = 0; jj < width; jj++) {
+                    c[dst + jj] = accumulate ? c[dst + jj] + acc[jj] : acc[jj];
                 }
             }
         }
