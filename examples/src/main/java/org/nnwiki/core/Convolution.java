@@ -58,7 +58,7 @@ final class Convolution {
             if (w.isRequiringGrad()) {
                 float[] dw = new float[w.data.length];
                 Gemm.multiply(true, false, o, cols, rows, gFlat, 0, im, 0, dw, 0, false); // (O, rows) @ (rows, cols)
-                w.addGrad(dw);
+                w.addFreshGrad(dw);
             }
             if (b != null && b.isRequiringGrad()) {
                 float[] db = new float[o];
@@ -67,12 +67,12 @@ final class Convolution {
                         db[f] += gFlat[r * o + f];
                     }
                 }
-                b.addGrad(db);
+                b.addFreshGrad(db);
             }
             if (x.isRequiringGrad()) {
                 float[] dcols = new float[rows * cols];
                 Gemm.multiply(false, false, rows, cols, o, gFlat, 0, w.data, 0, dcols, 0, false); // (rows, O) @ (O, cols)
-                x.addGrad(col2im(dcols, n, c, h, wd, kh, kw, stride, pad, oh, ow));
+                x.addFreshGrad(col2im(dcols, n, c, h, wd, kh, kw, stride, pad, oh, ow));
             }
         }, x, w, b);
     }
@@ -189,7 +189,7 @@ final class Convolution {
                     }
                 }
             }
-            x.addGrad(d);
+            x.addFreshGrad(d);
         }, x);
     }
 }

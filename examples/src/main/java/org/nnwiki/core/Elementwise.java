@@ -128,7 +128,7 @@ final class Elementwise {
             for (int i = 0; i < nb.length; i++) {
                 nb[i] = -nb[i];
             }
-            b.addGrad(nb);
+            b.addFreshGrad(nb);
         }, a, b);
     }
 
@@ -185,7 +185,7 @@ final class Elementwise {
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * c;
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -211,7 +211,7 @@ final class Elementwise {
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * df.apply(x[i], y[i]);
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -296,7 +296,7 @@ final class Elementwise {
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * keep[i];
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -320,7 +320,7 @@ final class Elementwise {
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * m[i];
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 }

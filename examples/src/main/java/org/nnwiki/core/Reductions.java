@@ -44,7 +44,7 @@ final class Reductions {
         return Tensor.result("sum", new float[] {(float) s}, new int[0], g -> {
             float[] d = new float[a.data.length];
             java.util.Arrays.fill(d, g[0]);
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -69,7 +69,7 @@ final class Reductions {
                     System.arraycopy(g, o * inner, d, (o * n + k) * inner, inner);
                 }
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -102,7 +102,7 @@ final class Reductions {
                     d[(o * n + arg[o * inner + i]) * inner + i] = g[o * inner + i];
                 }
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -149,7 +149,7 @@ final class Reductions {
                     }
                 }
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 
@@ -193,7 +193,7 @@ final class Reductions {
                     }
                 }
             }
-            a.addGrad(d);
+            a.addFreshGrad(d);
         }, a);
     }
 

@@ -66,7 +66,7 @@ final class Shaping {
             perm[i] = Shapes.axis(dims[i], r, "permute");
         }
         float[] res = move(a.data, a.shape, perm);
-        return Tensor.result("permute", res, out, g -> a.addGrad(move(g, out, inv)), a);
+        return Tensor.result("permute", res, out, g -> a.addFreshGrad(move(g, out, inv)), a);
     }
 
     /** Copies {@code src} (shape {@code shape}) into the layout whose axis i is source axis perm[i]. */
@@ -126,11 +126,13 @@ final class Shaping {
             System.arraycopy(a.data, (o * n + from) * inner, r, o * w, w);
         }
         return Tensor.result("slice", r, out, g -> {
-            float[] d = new float[a.data.length];
+            float[] d = a.gradBuffer(); // accumulated in place: slicing a long sequence step by step stays linear
             for (int o = 0; o < nOuter; o++) {
-                System.arraycopy(g, o * w, d, (o * n + from) * inner, w);
+                int dst = (o * n + from) * inner;
+                for (int j = 0; j < w; j++) {
+                    d[dst + j] += g[o * w + j];
+                }
             }
-            a.addGrad(d);
         }, a);
     }
 
@@ -182,11 +184,13 @@ final class Shaping {
                     continue;
                 }
                 int w = t.shape[ax] * in0;
-                float[] d = new float[t.data.length];
+                float[] d = t.gradBuffer();
                 for (int o = 0; o < out0; o++) {
-                    System.arraycopy(g, (o * tot + starts[p]) * in0, d, o * w, w);
+                    int src = (o * tot + starts[p]) * in0;
+                    for (int j = 0; j < w; j++) {
+                        d[o * w + j] += g[src + j];
+                    }
                 }
-                t.addGrad(d);
             }
         }, parts.toArray(Tensor[]::new));
     }
@@ -206,14 +210,13 @@ final class Shaping {
         out[0] = indices.length;
         int[] idx = indices.clone();
         return Tensor.result("indexSelect", r, out, g -> {
-            float[] d = new float[a.data.length];
+            float[] d = a.gradBuffer();
             for (int i = 0; i < idx.length; i++) {
                 int base = idx[i] * w;
                 for (int j = 0; j < w; j++) {
                     d[base + j] += g[i * w + j];
                 }
             }
-            a.addGrad(d);
         }, a);
     }
 
@@ -232,11 +235,10 @@ final class Shaping {
         }
         int[] t = targets.clone();
         return Tensor.result("pick", r, new int[] {targets.length}, g -> {
-            float[] d = new float[a.data.length];
+            float[] d = a.gradBuffer();
             for (int i = 0; i < t.length; i++) {
-                d[i * c + t[i]] = g[i];
+                d[i * c + t[i]] += g[i];
             }
-            a.addGrad(d);
         }, a);
     }
 }

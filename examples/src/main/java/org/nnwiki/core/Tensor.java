@@ -287,6 +287,32 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Adds a freshly allocated gradient array that the caller will not touch again: when this tensor
+     * has no gradient yet the array is adopted instead of copied (most backward passes allocate one).
+     */
+    void addFreshGrad(float[] g) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (grad == null && g.length == data.length) {
+            grad = g;
+            return;
+        }
+        addGrad(g);
+    }
+
+    /** The gradient array to accumulate into in place (allocated on first use), or null if none is needed. */
+    float[] gradBuffer() {
+        if (!requiresGrad) {
+            return null;
+        }
+        if (grad == null) {
+            grad = new float[data.length];
+        }
+        return grad;
+    }
+
     /** Back-propagates from this scalar: d(this)/d(leaf) accumulates into every leaf's gradient. */
     public void backward() {
         if (data.length != 1) {
@@ -383,6 +409,8 @@ public final class Tensor {
     public int[] argmax() { return Reductions.argmaxLast(this); }
 
     public Tensor matmul(Tensor o) { return Linalg.matmul(this, o); }
+    /** this (…, in) @ weightᵀ + bias with weight (out, in): a fused Linear layer (bias may be null). */
+    public Tensor linear(Tensor weight, Tensor bias) { return Linalg.linear(this, weight, bias); }
     public Tensor reshape(int... newShape) { return Shaping.reshape(this, newShape); }
     public Tensor transpose(int a, int b) { return Shaping.transpose(this, a, b); }
     public Tensor permute(int... dims) { return Shaping.permute(this, dims); }

@@ -25,7 +25,12 @@ public final class Gemm {
         /** Columns per packed panel of B. */
         int panelWidth();
 
-        void rows(int i0, int i1, int n, int k, float[] a, int aOff, float[] panels, float[] c, int cOff, boolean accumulate);
+        /**
+         * Rows [i0, i1) of C. A is read at {@code aOff + i·rowStride + p·colStride}: (1, k) strides for
+         * row-major A, (m, 1) for A stored transposed, so no transposed copy is ever made.
+         */
+        void rows(int i0, int i1, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] panels,
+                float[] c, int cOff, boolean accumulate);
 
         String name();
     }
@@ -53,26 +58,20 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        float[] pa = a;
-        int pOff = aOff;
-        if (transA) {
-            pa = transpose(a, aOff, k, m);
-            pOff = 0;
-        }
+        int rowStride = transA ? 1 : k;
+        int colStride = transA ? m : 1;
         float[] panels = packPanels(b, bOff, transB, k, n, KERNEL.panelWidth());
         long work = (long) m * n * k;
         int threads = Runtime.getRuntime().availableProcessors();
         if (work < PARALLEL_THRESHOLD || threads == 1 || m < 16) {
-            KERNEL.rows(0, m, n, k, pa, pOff, panels, c, cOff, accumulate);
+            KERNEL.rows(0, m, n, k, a, aOff, rowStride, colStride, panels, c, cOff, accumulate);
             return;
         }
         int chunks = Math.min(threads * 2, m / 8);
         int per = ((m + chunks - 1) / chunks + 3) / 4 * 4;
-        float[] fa = pa;
-        int fOff = pOff;
         IntStream.range(0, (m + per - 1) / per).parallel().forEach(t -> {
             int i0 = t * per;
-            KERNEL.rows(i0, Math.min(m, i0 + per), n, k, fa, fOff, panels, c, cOff, accumulate);
+            KERNEL.rows(i0, Math.min(m, i0 + per), n, k, a, aOff, rowStride, colStride, panels, c, cOff, accumulate);
         });
     }
 
@@ -96,22 +95,6 @@ public final class Gemm {
                     int src = off + (j0 + jj) * k;
                     for (int p = 0; p < k; p++) {
                         out[base + p * w + jj] = b[src + p];
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The (rows×cols) transpose of a (cols×rows) matrix stored at {@code off}, blocked for the cache. */
-    private static float[] transpose(float[] src, int off, int cols, int rows) {
-        float[] out = new float[rows * cols];
-        int bs = 32;
-        for (int r0 = 0; r0 < rows; r0 += bs) {
-            for (int c0 = 0; c0 < cols; c0 += bs) {
-                for (int c = c0; c < Math.min(cols, c0 + bs); c++) {
-                    for (int r = r0; r < Math.min(rows, r0 + bs); r++) {
-                        out[r * cols + c] = src[off + c * rows + r];
                     }
                 }
             }

@@ -10,14 +10,15 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void rows(int i0, int i1, int n, int k, float[] a, int aOff, float[] panels, float[] c, int cOff, boolean accumulate) {
+    public void rows(int i0, int i1, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] panels,
+            float[] c, int cOff, boolean accumulate) {
         float[] acc = new float[W];
         for (int i = i0; i < i1; i++) {
             for (int j0 = 0, pj = 0; j0 < n; j0 += W, pj++) {
                 java.util.Arrays.fill(acc, 0f);
                 int base = pj * k * W;
                 for (int p = 0; p < k; p++) {
-                    float aip = a[aOff + i * k + p];
+                    float aip = a[aOff + i * rowStride + p * colStride];
                     int row = base + p * W;
                     for (int jj = 0; jj < W; jj++) {
                         acc[jj] += aip * panels[row + jj];

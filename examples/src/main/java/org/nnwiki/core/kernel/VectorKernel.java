@@ -29,29 +29,35 @@ final class VectorKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void rows(int i0, int i1, int n, int k, float[] a, int aOff, float[] panels, float[] c, int cOff, boolean accumulate) {
+    public void rows(int i0, int i1, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] panels,
+            float[] c, int cOff, boolean accumulate) {
         float[] tile = new float[MR * NR];
         for (int j0 = 0, pj = 0; j0 < n; j0 += NR, pj++) {
             int w = Math.min(NR, n - j0);
             int base = pj * k * NR;
             int i = i0;
             for (; i + MR <= i1; i += MR) {
-                block4(a, aOff + i * k, k, panels, base, tile);
+                if (colStride == 1) {
+                    block4(a, aOff + i * rowStride, rowStride, k, panels, base, tile);
+                } else {
+                    block4Strided(a, aOff + i * rowStride, rowStride, colStride, k, panels, base, tile);
+                }
                 store(tile, MR, c, cOff, n, i, j0, w, accumulate);
             }
             for (; i < i1; i++) {
-                block1(a, aOff + i * k, k, panels, base, tile);
+                block1(a, aOff + i * rowStride, colStride, k, panels, base, tile);
                 store(tile, 1, c, cOff, n, i, j0, w, accumulate);
             }
         }
     }
 
-    private static void block4(float[] a, int r0, int k, float[] panels, int base, float[] tile) {
+    /** Rows r0, r0+rs, … of row-major A (elements contiguous): the common case, kept free of strides. */
+    private static void block4(float[] a, int r0, int rs, int k, float[] panels, int base, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        int r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
+        int r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs;
         for (int p = 0; p < k; p++) {
             int at = base + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, panels, at);
@@ -79,10 +85,44 @@ final class VectorKernel implements Gemm.Kernel {
         c31.intoArray(tile, 3 * NR + L);
     }
 
-    private static void block1(float[] a, int r, int k, float[] panels, int base, float[] tile) {
+    /** Rows r0, r0+rs, … of A with element p of a row at +p·cs (A stored transposed). */
+    private static void block4Strided(float[] a, int r0, int rs, int cs, int k, float[] panels, int base, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs;
+        for (int p = 0, q = 0; p < k; p++, q += cs) {
+            int at = base + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, panels, at);
+            FloatVector b1 = FloatVector.fromArray(S, panels, at + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[r0 + q]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[r1 + q]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[r2 + q]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[r3 + q]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+    }
+
+    private static void block1(float[] a, int r, int cs, int k, float[] panels, int base, float[] tile) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
         for (int p = 0; p < k; p++) {
-            FloatVector av = FloatVector.broadcast(S, a[r + p]);
+            FloatVector av = FloatVector.broadcast(S, a[r + p * cs]);
             c0 = av.fma(FloatVector.fromArray(S, panels, base + p * NR), c0);
             c1 = av.fma(FloatVector.fromArray(S, panels, base + p * NR + L), c1);
         }

@@ -18,7 +18,6 @@ public final class Linear extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = x.matmul(weight.transpose(0, 1)); // (…, in) @ (in, out) → (…, out)
-        return bias == null ? y : y.add(bias);
+        return x.linear(weight, bias); // (…, in) → (…, out)
     }
 }

@@ -14,31 +14,39 @@ public final class Recurrent extends Module {
     /** What a sequence layer returns: outputs (N, T, H), last hidden state h (N, H), and c (N, H) for LSTMs. */
     public record Output(Tensor outputs, Tensor h, Tensor c) {}
 
-    /** One step: (x_t, h, c) → (h', c'). */
+    /**
+     * One step: (x_t, h, c) → (h', c'). The input's projection x W_ihᵀ + b_ih does not depend on the
+     * state, so a sequence layer computes it for all steps in one matrix multiplication and calls
+     * {@link #stepProjected}; {@link #step} is the same for a single input.
+     */
     public abstract static class Cell extends Module {
         final int hidden;
+        final Linear ih;
 
-        Cell(int hidden) {
+        Cell(int hidden, Linear ih) {
             this.hidden = hidden;
+            this.ih = child("ih", ih);
         }
 
-        public abstract Tensor[] step(Tensor x, Tensor h, Tensor c);
+        public final Tensor[] step(Tensor x, Tensor h, Tensor c) {
+            return stepProjected(ih.forward(x), h, c);
+        }
+
+        abstract Tensor[] stepProjected(Tensor xProj, Tensor h, Tensor c);
     }
 
     /** h' = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh). */
     public static final class RNNCell extends Cell {
-        private final Linear ih;
         private final Linear hh;
 
         public RNNCell(int input, int hidden) {
-            super(hidden);
-            ih = child("ih", new Linear(input, hidden));
+            super(hidden, new Linear(input, hidden));
             hh = child("hh", new Linear(hidden, hidden));
         }
 
         @Override
-        public Tensor[] step(Tensor x, Tensor h, Tensor c) {
-            return new Tensor[] {ih.forward(x).add(hh.forward(h)).tanh(), null};
+        Tensor[] stepProjected(Tensor xProj, Tensor h, Tensor c) {
+            return new Tensor[] {xProj.add(hh.forward(h)).tanh(), null};
         }
     }
 
@@ -47,12 +55,10 @@ public final class Recurrent extends Module {
      * c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c'). The forget-gate bias starts at 1, a common aid.
      */
     public static final class LSTMCell extends Cell {
-        private final Linear ih;
         private final Linear hh;
 
         public LSTMCell(int input, int hidden) {
-            super(hidden);
-            ih = child("ih", new Linear(input, 4 * hidden));
+            super(hidden, new Linear(input, 4 * hidden));
             hh = child("hh", new Linear(hidden, 4 * hidden, false));
             for (int j = hidden; j < 2 * hidden; j++) {
                 ih.bias.set(1f, j);
@@ -60,8 +66,8 @@ public final class Recurrent extends Module {
         }
 
         @Override
-        public Tensor[] step(Tensor x, Tensor h, Tensor c) {
-            Tensor gates = ih.forward(x).add(hh.forward(h));       // (N, 4H)
+        Tensor[] stepProjected(Tensor xProj, Tensor h, Tensor c) {
+            Tensor gates = xProj.add(hh.forward(h));                // (N, 4H)
             Tensor i = gates.slice(1, 0, hidden).sigmoid();
             Tensor f = gates.slice(1, hidden, 2 * hidden).sigmoid();
             Tensor g = gates.slice(1, 2 * hidden, 3 * hidden).tanh();
@@ -76,18 +82,16 @@ public final class Recurrent extends Module {
      * h' = (1 − z) ⊙ n + z ⊙ h.
      */
     public static final class GRUCell extends Cell {
-        private final Linear ih;
         private final Linear hh;
 
         public GRUCell(int input, int hidden) {
-            super(hidden);
-            ih = child("ih", new Linear(input, 3 * hidden));
+            super(hidden, new Linear(input, 3 * hidden));
             hh = child("hh", new Linear(hidden, 3 * hidden));
         }
 
         @Override
-        public Tensor[] step(Tensor x, Tensor h, Tensor c) {
-            Tensor gx = ih.forward(x);                               // (N, 3H)
+        Tensor[] stepProjected(Tensor xProj, Tensor h, Tensor c) {
+            Tensor gx = xProj;                                       // (N, 3H)
             Tensor gh = hh.forward(h);                               // (N, 3H)
             Tensor r = gx.slice(1, 0, hidden).add(gh.slice(1, 0, hidden)).sigmoid();
             Tensor z = gx.slice(1, hidden, 2 * hidden).add(gh.slice(1, hidden, 2 * hidden)).sigmoid();
@@ -128,11 +132,12 @@ public final class Recurrent extends Module {
     public Output forward(Tensor x, Tensor h, Tensor c) {
         int n = x.size(0);
         int t = x.size(1);
-        int d = x.size(2);
+        Tensor xp = cell.ih.forward(x);                            // (N, T, G·H), all steps at once
+        int g = xp.size(2);
         List<Tensor> outs = new ArrayList<>();
         for (int s = 0; s < t; s++) {
-            Tensor xt = x.slice(1, s, s + 1).reshape(n, d);         // (N, D)
-            Tensor[] hc = cell.step(xt, h, c);
+            Tensor xt = xp.slice(1, s, s + 1).reshape(n, g);        // (N, G·H)
+            Tensor[] hc = cell.stepProjected(xt, h, c);
             h = hc[0];
             c = hc[1] == null ? c : hc[1];
             outs.add(h);
