@@ -20,7 +20,8 @@ public final class GradCheck {
     private GradCheck() {}
 
     /**
-     * @param maxRelativeError the worst |analytic − numeric| / max(|analytic|, |numeric|, 1e-3)
+     * @param maxRelativeError the worst |analytic − numeric| / max(|analytic|, |numeric|, 1e-2); the floor keeps
+     *     float32 rounding in tiny gradients from counting as errors
      * @param worstParameter index into the parameter list of the worst element
      * @param worstIndex flat index of that element
      */
@@ -57,7 +58,7 @@ public final class GradCheck {
                     p.data[i] = saved;
                 }
                 double numeric = (plus - minus) / (2 * eps);
-                double err = Math.abs(analytic[i] - numeric) / Math.max(Math.max(Math.abs(analytic[i]), Math.abs(numeric)), 1e-3);
+                double err = Math.abs(analytic[i] - numeric) / Math.max(Math.max(Math.abs(analytic[i]), Math.abs(numeric)), 1e-2);
                 if (err > worst || wp < 0) {
                     worst = err;
                     wp = pi;

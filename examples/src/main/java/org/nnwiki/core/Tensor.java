@@ -411,6 +411,8 @@ public final class Tensor {
     public Tensor matmul(Tensor o) { return Linalg.matmul(this, o); }
     /** this (…, in) @ weightᵀ + bias with weight (out, in): a fused Linear layer (bias may be null). */
     public Tensor linear(Tensor weight, Tensor bias) { return Linalg.linear(this, weight, bias); }
+    /** Layer normalization over the last axis with scale gamma and shift beta. */
+    public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) { return Normalization.layerNorm(this, gamma, beta, eps); }
     public Tensor reshape(int... newShape) { return Shaping.reshape(this, newShape); }
     public Tensor transpose(int a, int b) { return Shaping.transpose(this, a, b); }
     public Tensor permute(int... dims) { return Shaping.permute(this, dims); }

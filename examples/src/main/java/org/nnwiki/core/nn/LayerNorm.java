@@ -20,9 +20,6 @@ public final class LayerNorm extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor mean = x.mean(-1, true);                      // (…, 1)
-        Tensor centered = x.sub(mean);                       // (…, D)
-        Tensor var = centered.pow(2).mean(-1, true);         // (…, 1), biased like PyTorch
-        return centered.div(var.add(eps).sqrt()).mul(gamma).add(beta);
+        return x.layerNorm(gamma, beta, eps); // (…, D), biased variance like PyTorch
     }
 }
