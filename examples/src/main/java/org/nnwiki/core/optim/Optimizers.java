@@ -82,18 +82,24 @@ public final class Optimizers {
             protected void update(int index, float[] w, float[] g, int t) {
                 float[] mi = m[index] == null ? (m[index] = new float[w.length]) : m[index];
                 float[] vi = v[index] == null ? (v[index] = new float[w.length]) : v[index];
-                double c1 = 1 - Math.pow(beta1, t);
-                double c2 = 1 - Math.pow(beta2, t);
-                for (int i = 0; i < w.length; i++) {
-                    double gi = g[i];
-                    if (decoupled) {
-                        w[i] -= (float) (lr * weightDecay * w[i]);
-                    } else {
-                        gi += weightDecay * w[i];
+                // Float arithmetic with the constants hoisted, so that the JIT vectorizes the loop.
+                float b1 = (float) beta1;
+                float b2 = (float) beta2;
+                float step = (float) (lr / (1 - Math.pow(beta1, t)));
+                float invC2 = (float) (1 / (1 - Math.pow(beta2, t)));
+                float e = (float) eps;
+                float l2 = decoupled ? 0f : (float) weightDecay;
+                if (decoupled && weightDecay != 0) {
+                    float keep = (float) (1 - lr * weightDecay);
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] *= keep;
                     }
-                    mi[i] = (float) (beta1 * mi[i] + (1 - beta1) * gi);
-                    vi[i] = (float) (beta2 * vi[i] + (1 - beta2) * gi * gi);
-                    w[i] -= (float) (lr * (mi[i] / c1) / (Math.sqrt(vi[i] / c2) + eps));
+                }
+                for (int i = 0; i < w.length; i++) {
+                    float gi = g[i] + l2 * w[i];
+                    mi[i] = b1 * mi[i] + (1 - b1) * gi;
+                    vi[i] = b2 * vi[i] + (1 - b2) * gi * gi;
+                    w[i] -= step * mi[i] / ((float) Math.sqrt(vi[i] * invC2) + e);
                 }
             }
         };
