@@ -16,9 +16,10 @@ final class Convolution {
     /**
      * x (N, C, H, W), w (O, C, KH, KW), b (O) or null → (N, O, OH, OW).
      *
-     * <p>im2col writes every receptive field as a row of cols (N·OH·OW, C·KH·KW); then
-     * out = cols · wᵀ. Backward: dw = gᵀ · cols, dcols = g · w, and col2im adds dcols back
-     * onto the input positions they came from.
+     * <p>im2col writes every receptive field as a column of cols (C·KH·KW, N·OH·OW), one row per
+     * kernel element so that its inner loop runs along an output row; then out = w · cols. Backward:
+     * dw = g · colsᵀ, dcols = wᵀ · g, and col2im adds dcols back onto the input positions they came
+     * from.
      */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, int stride, int pad) {
         if (x.shape.length != 4 || w.shape.length != 4 || x.shape[1] != w.shape[1]) {
@@ -31,91 +32,118 @@ final class Convolution {
         if (oh <= 0 || ow <= 0) {
             throw new IllegalArgumentException("conv2d: kernel " + kh + "×" + kw + " does not fit input " + h + "×" + wd + " with padding " + pad);
         }
-        int rows = n * oh * ow;
-        int cols = c * kh * kw;
-        float[] im = im2col(x.data, n, c, h, wd, kh, kw, stride, pad, oh, ow);
-        float[] flat = new float[rows * o];
-        Gemm.multiply(false, true, rows, o, cols, im, 0, w.data, 0, flat, 0, false); // (rows, cols) @ (cols, O)
-        float[] out = new float[n * o * oh * ow];
+        Geometry geo = new Geometry(n, c, h, wd, kh, kw, stride, pad, oh, ow);
         int plane = oh * ow;
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < plane; p++) {
-                int src = (i * plane + p) * o;
-                for (int f = 0; f < o; f++) {
-                    out[(i * o + f) * plane + p] = flat[src + f] + (b == null ? 0f : b.data[f]);
+        int np = n * plane;
+        int ckk = c * kh * kw;
+        float[] cols = im2col(x.data, geo);
+        float[] flat = new float[o * np];
+        Gemm.multiply(false, false, o, np, ckk, w.data, 0, cols, 0, flat, 0, false); // (O, CKK) @ (CKK, NP)
+        float[] out = new float[n * o * plane];
+        for (int f = 0; f < o; f++) {
+            float bias = b == null ? 0f : b.data[f];
+            for (int i = 0; i < n; i++) {
+                int src = f * np + i * plane;
+                int dst = (i * o + f) * plane;
+                for (int p = 0; p < plane; p++) {
+                    out[dst + p] = flat[src + p] + bias;
                 }
             }
         }
         return Tensor.result("conv2d", out, new int[] {n, o, oh, ow}, g -> {
-            float[] gFlat = new float[rows * o]; // g back in (N·OH·OW, O) layout
-            for (int i = 0; i < n; i++) {
-                for (int f = 0; f < o; f++) {
-                    for (int p = 0; p < plane; p++) {
-                        gFlat[(i * plane + p) * o + f] = g[(i * o + f) * plane + p];
-                    }
+            float[] g2 = new float[o * np]; // g as (O, N·OH·OW)
+            for (int f = 0; f < o; f++) {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(g, (i * o + f) * plane, g2, f * np + i * plane, plane);
                 }
             }
             if (w.isRequiringGrad()) {
-                float[] dw = new float[w.data.length];
-                Gemm.multiply(true, false, o, cols, rows, gFlat, 0, im, 0, dw, 0, false); // (O, rows) @ (rows, cols)
-                w.addFreshGrad(dw);
+                Gemm.multiply(false, true, o, ckk, np, g2, 0, cols, 0, w.gradBuffer(), 0, true); // (O, NP) @ (NP, CKK)
             }
             if (b != null && b.isRequiringGrad()) {
-                float[] db = new float[o];
-                for (int r = 0; r < rows; r++) {
-                    for (int f = 0; f < o; f++) {
-                        db[f] += gFlat[r * o + f];
+                float[] db = b.gradBuffer();
+                for (int f = 0; f < o; f++) {
+                    double sum = 0;
+                    for (int j = 0; j < np; j++) {
+                        sum += g2[f * np + j];
                     }
+                    db[f] += (float) sum;
                 }
-                b.addFreshGrad(db);
             }
             if (x.isRequiringGrad()) {
-                float[] dcols = new float[rows * cols];
-                Gemm.multiply(false, false, rows, cols, o, gFlat, 0, w.data, 0, dcols, 0, false); // (rows, O) @ (O, cols)
-                x.addFreshGrad(col2im(dcols, n, c, h, wd, kh, kw, stride, pad, oh, ow));
+                float[] dcols = new float[ckk * np];
+                Gemm.multiply(true, false, ckk, np, o, w.data, 0, g2, 0, dcols, 0, false); // (CKK, O) @ (O, NP)
+                x.addFreshGrad(col2im(dcols, geo));
             }
         }, x, w, b);
     }
 
-    private static float[] im2col(float[] x, int n, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
-        int cols = c * kh * kw;
-        float[] out = new float[n * oh * ow * cols];
-        for (int i = 0; i < n; i++) {
-            for (int y = 0; y < oh; y++) {
-                for (int xo = 0; xo < ow; xo++) {
-                    int row = ((i * oh + y) * ow + xo) * cols;
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int u = 0; u < kh; u++) {
-                            int iy = y * stride - pad + u;
-                            for (int v = 0; v < kw; v++) {
-                                int ix = xo * stride - pad + v;
-                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
-                                    out[row + (ch * kh + u) * kw + v] = x[((i * c + ch) * h + iy) * w + ix];
-                                }
+    /** The sizes of one convolution. */
+    private record Geometry(int n, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+        /** First output column whose input column x·stride − pad + v is inside the image. */
+        int xFrom(int v) {
+            int lo = pad - v;
+            return lo <= 0 ? 0 : (lo + stride - 1) / stride;
+        }
+
+        /** One past the last such output column. */
+        int xTo(int v) {
+            int hi = (w - 1 + pad - v) / stride + 1;
+            return Math.max(0, Math.min(ow, (w - 1 + pad - v) < 0 ? 0 : hi));
+        }
+    }
+
+    private static float[] im2col(float[] x, Geometry g) {
+        int plane = g.oh() * g.ow();
+        int np = g.n() * plane;
+        float[] cols = new float[g.c() * g.kh() * g.kw() * np];
+        for (int ch = 0; ch < g.c(); ch++) {
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    int row = ((ch * g.kh() + u) * g.kw() + v) * np;
+                    int x0 = g.xFrom(v);
+                    int x1 = g.xTo(v);
+                    for (int i = 0; i < g.n(); i++) {
+                        int src = (i * g.c() + ch) * g.h() * g.w();
+                        for (int y = 0; y < g.oh(); y++) {
+                            int iy = y * g.stride() - g.pad() + u;
+                            if (iy < 0 || iy >= g.h()) {
+                                continue; // stays zero: padding
+                            }
+                            int dst = row + i * plane + y * g.ow();
+                            int line = src + iy * g.w() - g.pad() + v;
+                            for (int xo = x0; xo < x1; xo++) {
+                                cols[dst + xo] = x[line + xo * g.stride()];
                             }
                         }
                     }
                 }
             }
         }
-        return out;
+        return cols;
     }
 
-    private static float[] col2im(float[] cols, int n, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
-        int width = c * kh * kw;
-        float[] dx = new float[n * c * h * w];
-        for (int i = 0; i < n; i++) {
-            for (int y = 0; y < oh; y++) {
-                for (int xo = 0; xo < ow; xo++) {
-                    int row = ((i * oh + y) * ow + xo) * width;
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int u = 0; u < kh; u++) {
-                            int iy = y * stride - pad + u;
-                            for (int v = 0; v < kw; v++) {
-                                int ix = xo * stride - pad + v;
-                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
-                                    dx[((i * c + ch) * h + iy) * w + ix] += cols[row + (ch * kh + u) * kw + v];
-                                }
+    private static float[] col2im(float[] cols, Geometry g) {
+        int plane = g.oh() * g.ow();
+        int np = g.n() * plane;
+        float[] dx = new float[g.n() * g.c() * g.h() * g.w()];
+        for (int ch = 0; ch < g.c(); ch++) {
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    int row = ((ch * g.kh() + u) * g.kw() + v) * np;
+                    int x0 = g.xFrom(v);
+                    int x1 = g.xTo(v);
+                    for (int i = 0; i < g.n(); i++) {
+                        int dst = (i * g.c() + ch) * g.h() * g.w();
+                        for (int y = 0; y < g.oh(); y++) {
+                            int iy = y * g.stride() - g.pad() + u;
+                            if (iy < 0 || iy >= g.h()) {
+                                continue;
+                            }
+                            int src = row + i * plane + y * g.ow();
+                            int line = dst + iy * g.w() - g.pad() + v;
+                            for (int xo = x0; xo < x1; xo++) {
+                                dx[line + xo * g.stride()] += cols[src + xo];
                             }
                         }
                     }
@@ -143,27 +171,34 @@ final class Convolution {
         int oh = outSize(h, k, stride, 0), ow = outSize(w, k, stride, 0);
         float[] out = new float[n * c * oh * ow];
         int[] arg = max ? new int[out.length] : null;
+        float inv = 1f / (k * k);
         for (int p = 0; p < n * c; p++) {
+            int planeIn = p * h * w;
             for (int y = 0; y < oh; y++) {
+                int rowOut = (p * oh + y) * ow;
+                int top = planeIn + y * stride * w;
                 for (int xo = 0; xo < ow; xo++) {
-                    float best = Float.NEGATIVE_INFINITY;
-                    int bestAt = 0;
+                    int corner = top + xo * stride;
+                    float best = x.data[corner];
+                    int bestAt = corner;
                     float sum = 0;
                     for (int u = 0; u < k; u++) {
+                        int r = corner + u * w;
                         for (int v = 0; v < k; v++) {
-                            int at = (p * h + y * stride + u) * w + xo * stride + v;
-                            float val = x.data[at];
+                            float val = x.data[r + v];
                             sum += val;
-                            if (val > best) {
-                                best = val;
-                                bestAt = at;
-                            }
+                            // Branch-free arg-max (the first maximum wins): which value is larger is
+                            // a coin flip on real data, and a mispredicted branch costs more than this.
+                            int larger = Float.floatToRawIntBits(best - val) >>> 31;
+                            bestAt += larger * (r + v - bestAt);
+                            best = Math.max(best, val);
                         }
                     }
-                    int o = (p * oh + y) * ow + xo;
-                    out[o] = max ? best : sum / (k * k);
                     if (max) {
-                        arg[o] = bestAt;
+                        out[rowOut + xo] = best;
+                        arg[rowOut + xo] = bestAt;
+                    } else {
+                        out[rowOut + xo] = sum * inv;
                     }
                 }
             }
