@@ -111,7 +111,16 @@ final class Elementwise {
     // out = a + b;  da = g, db = g (each summed over its broadcast dimensions)
     static Tensor add(Tensor a, Tensor b) {
         int[] out = Shapes.broadcast("add", a.shape, b.shape);
-        float[] r = a.data.length >= b.data.length ? broadcastApply(a, b, out, Float::sum) : broadcastApply(b, a, out, Float::sum);
+        float[] r;
+        if (Shapes.same(a.shape, b.shape)) {
+            // Written out: the lambda of broadcastApply is a megamorphic call the JIT cannot inline.
+            r = new float[a.data.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = a.data[i] + b.data[i];
+            }
+        } else {
+            r = a.data.length >= b.data.length ? broadcastApply(a, b, out, Float::sum) : broadcastApply(b, a, out, Float::sum);
+        }
         return Tensor.result("add", r, out, g -> {
             a.addGrad(reduceTo(g, out, a.shape));
             b.addGrad(reduceTo(g, out, b.shape));
@@ -134,6 +143,9 @@ final class Elementwise {
 
     // out = a * b;  da = g * b, db = g * a
     static Tensor mul(Tensor a, Tensor b) {
+        if (Shapes.same(a.shape, b.shape)) {
+            return mulSameShape(a, b);
+        }
         int[] out = Shapes.broadcast("mul", a.shape, b.shape);
         float[] r = a.data.length >= b.data.length ? broadcastApply(a, b, out, (x, y) -> x * y) : broadcastApply(b, a, out, (x, y) -> x * y);
         return Tensor.result("mul", r, out, g -> {
@@ -143,6 +155,32 @@ final class Elementwise {
             }
             if (b.isRequiringGrad()) {
                 b.addGrad(reduceTo(broadcastApply(gt, a, out, (x, y) -> x * y), out, b.shape));
+            }
+        }, a, b);
+    }
+
+    /** a * b for equal shapes, with plain loops (the common case inside recurrent cells). */
+    private static Tensor mulSameShape(Tensor a, Tensor b) {
+        float[] x = a.data;
+        float[] y = b.data;
+        float[] r = new float[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[i] * y[i];
+        }
+        return Tensor.result("mul", r, a.shape, g -> {
+            if (a.isRequiringGrad()) {
+                float[] d = new float[g.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = g[i] * y[i];
+                }
+                a.addFreshGrad(d);
+            }
+            if (b.isRequiringGrad()) {
+                float[] d = new float[g.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = g[i] * x[i];
+                }
+                b.addFreshGrad(d);
             }
         }, a, b);
     }
@@ -235,9 +273,20 @@ final class Elementwise {
         return unary("sqrt", a, x -> (float) Math.sqrt(x), (x, y) -> 0.5f / y);
     }
 
-    // y = tanh x;  dy/dx = 1 - y²
+    // y = tanh x;  dy/dx = 1 - y²  (loops written out, as in sigmoid, for the JIT)
     static Tensor tanh(Tensor a) {
-        return unary("tanh", a, x -> (float) Math.tanh(x), (x, y) -> 1 - y * y);
+        float[] x = a.data;
+        float[] y = new float[x.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) Math.tanh(x[i]);
+        }
+        return Tensor.result("tanh", y, a.shape, g -> {
+            float[] d = new float[g.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = g[i] * (1 - y[i] * y[i]);
+            }
+            a.addFreshGrad(d);
+        }, a);
     }
 
     /**
@@ -245,13 +294,21 @@ final class Elementwise {
      * overflows, and the backward pass reuses y.
      */
     static Tensor sigmoid(Tensor a) {
-        return unary("sigmoid", a, x -> {
-            if (x >= 0) {
-                return (float) (1 / (1 + Math.exp(-x)));
+        float[] x = a.data;
+        float[] y = new float[x.length];
+        for (int i = 0; i < y.length; i++) {
+            float e = (float) Math.exp(-Math.abs(x[i])); // ≤ 1: never overflows
+            // 1/(1+e) for x ≥ 0, e/(1+e) for x < 0, chosen by the sign bit instead of a branch.
+            int negative = Float.floatToRawIntBits(x[i]) >>> 31;
+            y[i] = (1f + (e - 1f) * negative) / (1f + e);
+        }
+        return Tensor.result("sigmoid", y, a.shape, g -> {
+            float[] d = new float[g.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = g[i] * y[i] * (1 - y[i]);
             }
-            double e = Math.exp(x);
-            return (float) (e / (1 + e));
-        }, (x, y) -> y * (1 - y));
+            a.addFreshGrad(d);
+        }, a);
     }
 
     // y = x for x > 0, slope·x otherwise;  dy/dx = 1 or slope (relu: slope 0).

@@ -49,13 +49,16 @@ public final class GradCheck {
                 double minus;
                 try (AutoCloseable off = Tensor.noGrad()) {
                     p.data[i] = (float) (saved + eps);
+                    p.version++;
                     plus = loss.get().item();
                     p.data[i] = (float) (saved - eps);
+                    p.version++;
                     minus = loss.get().item();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 } finally {
                     p.data[i] = saved;
+                    p.version++;
                 }
                 double numeric = (plus - minus) / (2 * eps);
                 double err = Math.abs(analytic[i] - numeric) / Math.max(Math.max(Math.abs(analytic[i]), Math.abs(numeric)), 1e-2);

@@ -20,7 +20,7 @@ final class Linalg {
         int out = w.shape[0];
         int rows = x.data.length / in;
         float[] y = new float[rows * out];
-        Gemm.multiply(false, true, rows, out, in, x.data, 0, w.data, 0, y, 0, false); // (rows, in) @ (in, out)
+        Gemm.multiply(false, rows, x.data, 0, w.packed(true), y, 0, false); // (rows, in) @ (in, out)
         if (b != null) {
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < out; j++) {
@@ -33,7 +33,7 @@ final class Linalg {
         return Tensor.result("linear", y, shape, g -> {
             if (x.isRequiringGrad()) {
                 float[] dx = new float[x.data.length];
-                Gemm.multiply(false, false, rows, in, out, g, 0, w.data, 0, dx, 0, false); // (rows, out) @ (out, in)
+                Gemm.multiply(false, rows, g, 0, w.packed(false), dx, 0, false); // (rows, out) @ (out, in)
                 x.addFreshGrad(dx);
             }
             if (w.isRequiringGrad()) {

@@ -42,6 +42,12 @@ public final class Tensor {
     private Tensor[] inputs;
     private Backward backward;
     private String op = "leaf";
+    /** Counts in-place changes of {@link #data}, so that cached packings of it know when they are stale. */
+    int version;
+    private org.nnwiki.core.kernel.Gemm.Packed packedTransposed;
+    private int packedTransposedVersion = -1;
+    private org.nnwiki.core.kernel.Gemm.Packed packedPlain;
+    private int packedPlainVersion = -1;
 
     Tensor(float[] data, int[] shape) {
         if (data.length != Shapes.size(shape)) {
@@ -53,7 +59,10 @@ public final class Tensor {
 
     // ---- creation -------------------------------------------------------------------------
 
-    /** A tensor holding {@code data} (not copied) in the given shape. */
+    /**
+     * A tensor holding {@code data} (not copied) in the given shape. Treat the array as handed over:
+     * change values through {@link #set} so that cached packings of a weight see the change.
+     */
     public static Tensor of(float[] data, int... shape) {
         return new Tensor(data, shape);
     }
@@ -157,6 +166,28 @@ public final class Tensor {
     /** Sets an element in place (outside any gradient computation: use it to build inputs). */
     public void set(float value, int... index) {
         data[offset(index)] = value;
+        version++;
+    }
+
+    /**
+     * This 2-D tensor packed as the right operand of a matrix product, transposed or not, cached
+     * until the data changes: a weight used at every step of a sequence is packed once per update.
+     */
+    org.nnwiki.core.kernel.Gemm.Packed packed(boolean transposed) {
+        int rows = shape[0];
+        int cols = shape[1];
+        if (transposed) {
+            if (packedTransposedVersion != version || packedTransposed == null) {
+                packedTransposed = org.nnwiki.core.kernel.Gemm.pack(data, 0, true, cols, rows);
+                packedTransposedVersion = version;
+            }
+            return packedTransposed;
+        }
+        if (packedPlainVersion != version || packedPlain == null) {
+            packedPlain = org.nnwiki.core.kernel.Gemm.pack(data, 0, false, rows, cols);
+            packedPlainVersion = version;
+        }
+        return packedPlain;
     }
 
     private int offset(int... index) {
@@ -452,7 +483,9 @@ public final class Tensor {
     public static final class Internals {
         private Internals() {}
 
+        /** The live values; the caller is about to change them (caches of the old values are dropped). */
         public static float[] data(Tensor t) {
+            t.version++;
             return t.data;
         }
 

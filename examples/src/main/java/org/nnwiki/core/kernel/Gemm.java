@@ -53,14 +53,32 @@ public final class Gemm {
         return KERNEL.name();
     }
 
+    /** A right-hand matrix (k×n) packed for the kernel, reusable while the matrix does not change. */
+    public record Packed(float[] panels, int k, int n) {}
+
+    /** Packs B (k×n, or n×k when {@code transB}) once, for several {@link #multiply(boolean, int, float[], int, Packed, float[], int, boolean)} calls. */
+    public static Packed pack(float[] b, int bOff, boolean transB, int k, int n) {
+        return new Packed(packPanels(b, bOff, transB, k, n, KERNEL.panelWidth()), k, n);
+    }
+
     public static void multiply(boolean transA, boolean transB, int m, int n, int k,
             float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
+        multiply(transA, m, a, aOff, pack(b, bOff, transB, k, n), c, cOff, accumulate);
+    }
+
+    /** C (m×n) (+)= op(A) · B with B packed by {@link #pack}. */
+    public static void multiply(boolean transA, int m, float[] a, int aOff, Packed b, float[] c, int cOff, boolean accumulate) {
+        int n = b.n();
+        int k = b.k();
+        if (m == 0 || n == 0) {
+            return;
+        }
         int rowStride = transA ? 1 : k;
         int colStride = transA ? m : 1;
-        float[] panels = packPanels(b, bOff, transB, k, n, KERNEL.panelWidth());
+        float[] panels = b.panels();
         long work = (long) m * n * k;
         int threads = Runtime.getRuntime().availableProcessors();
         if (work < PARALLEL_THRESHOLD || threads == 1 || m < 16) {
