@@ -333,24 +333,37 @@ final class Elementwise {
     }
 
     /**
-     * GELU, exact form: y = x Φ(x) with Φ the standard normal CDF; dy/dx = Φ(x) + x φ(x). Φ uses
-     * an erf approximation accurate to 1.5e-7, below float32 resolution near 1.
+     * GELU, exact form: y = x Φ(x) with Φ the standard normal CDF; dy/dx = Φ(x) + x φ(x). Φ uses the
+     * erf approximation of Abramowitz and Stegun 7.1.26 (error below 1.5e-7, under float32
+     * resolution near 1), whose exponential e^(−x²/2) is also φ's, so one exp serves both; Φ and φ
+     * are kept from the forward pass for the backward pass.
      */
     static Tensor gelu(Tensor a) {
-        return unary("gelu", a, x -> (float) (x * phiCdf(x)),
-                (x, y) -> (float) (phiCdf(x) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI)));
-    }
-
-    static double phiCdf(double x) {
-        return 0.5 * (1 + erf(x / Math.sqrt(2)));
-    }
-
-    /** Abramowitz and Stegun 7.1.26. */
-    static double erf(double x) {
-        double t = 1 / (1 + 0.3275911 * Math.abs(x));
-        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        double r = 1 - poly * Math.exp(-x * x);
-        return x >= 0 ? r : -r;
+        float[] x = a.data;
+        float[] y = new float[x.length];
+        float[] cdf = new float[x.length];
+        float[] pdf = new float[x.length];
+        final float invSqrt2 = (float) (1 / Math.sqrt(2));
+        final float invSqrt2Pi = (float) (1 / Math.sqrt(2 * Math.PI));
+        for (int i = 0; i < y.length; i++) {
+            float xi = x[i];
+            float e = (float) Math.exp(-0.5f * xi * xi);
+            float z = Math.abs(xi) * invSqrt2;
+            float t = 1f / (1f + 0.3275911f * z);
+            float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
+            float erfAbs = 1f - poly * e;                       // erf(|x|/√2)
+            float erf = Math.copySign(erfAbs, xi);
+            cdf[i] = 0.5f * (1f + erf);
+            pdf[i] = e * invSqrt2Pi;
+            y[i] = xi * cdf[i];
+        }
+        return Tensor.result("gelu", y, a.shape, g -> {
+            float[] d = new float[g.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = g[i] * (cdf[i] + x[i] * pdf[i]);
+            }
+            a.addFreshGrad(d);
+        }, a);
     }
 
     // y = value where mask != 0, else x;  dx = g where mask == 0
