@@ -1,5 +1,7 @@
 package org.nnwiki.core;
 
+import org.nnwiki.core.kernel.Exp;
+
 /**
  * Element-wise operations, each forward next to its backward. Binary operations broadcast like
  * numpy; their backward passes sum the gradient over the broadcast dimensions ({@link #reduceTo}).
@@ -278,7 +280,11 @@ final class Elementwise {
         float[] x = a.data;
         float[] y = new float[x.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = (float) Math.tanh(x[i]);
+            y[i] = -2f * Math.abs(x[i]);
+        }
+        Exp.exp(y, y, y.length);                                    // e^(−2|x|) ≤ 1
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.copySign((1f - y[i]) / (1f + y[i]), x[i]);  // tanh |x|, with x's sign
         }
         return Tensor.result("tanh", y, a.shape, g -> {
             float[] d = new float[g.length];
@@ -297,7 +303,11 @@ final class Elementwise {
         float[] x = a.data;
         float[] y = new float[x.length];
         for (int i = 0; i < y.length; i++) {
-            float e = (float) Math.exp(-Math.abs(x[i])); // ≤ 1: never overflows
+            y[i] = -Math.abs(x[i]);
+        }
+        Exp.exp(y, y, y.length);                                    // e^−|x| ≤ 1: never overflows
+        for (int i = 0; i < y.length; i++) {
+            float e = y[i];
             // 1/(1+e) for x ≥ 0, e/(1+e) for x < 0, chosen by the sign bit instead of a branch.
             int negative = Float.floatToRawIntBits(x[i]) >>> 31;
             y[i] = (1f + (e - 1f) * negative) / (1f + e);
@@ -345,9 +355,14 @@ final class Elementwise {
         float[] pdf = new float[x.length];
         final float invSqrt2 = (float) (1 / Math.sqrt(2));
         final float invSqrt2Pi = (float) (1 / Math.sqrt(2 * Math.PI));
+        float[] e2 = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            e2[i] = -0.5f * x[i] * x[i];
+        }
+        Exp.exp(e2, e2, e2.length);                                 // e^(−x²/2)
         for (int i = 0; i < y.length; i++) {
             float xi = x[i];
-            float e = (float) Math.exp(-0.5f * xi * xi);
+            float e = e2[i];
             float z = Math.abs(xi) * invSqrt2;
             float t = 1f / (1f + 0.3275911f * z);
             float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));

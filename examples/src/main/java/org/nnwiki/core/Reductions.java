@@ -1,5 +1,7 @@
 package org.nnwiki.core;
 
+import org.nnwiki.core.kernel.Exp;
+
 /**
  * Reductions over an axis, and the two fused, numerically stable normalizations softmax and
  * log-softmax. An axis splits a shape into (outer, n, inner): element (o, k, i) sits at
@@ -122,11 +124,19 @@ final class Reductions {
                 for (int k = 0; k < n; k++) {
                     max = Math.max(max, a.data[base + k * inner]);
                 }
+                for (int k = 0; k < n; k++) {
+                    y[base + k * inner] = a.data[base + k * inner] - max;
+                }
+                if (inner == 1) {
+                    Exp.exp(y, base, y, base, n);
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        y[base + k * inner] = (float) Math.exp(y[base + k * inner]);
+                    }
+                }
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    float e = (float) Math.exp(a.data[base + k * inner] - max);
-                    y[base + k * inner] = e;
-                    sum += e;
+                    sum += y[base + k * inner];
                 }
                 float inv = (float) (1 / sum);
                 for (int k = 0; k < n; k++) {
