@@ -367,7 +367,7 @@ final class Elementwise {
             float t = 1f / (1f + 0.3275911f * z);
             float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
             float erfAbs = 1f - poly * e;                       // erf(|x|/√2)
-            float erf = Math.copySign(erfAbs, xi);
+            float erf = erfAbs * (1 - 2 * (Float.floatToRawIntBits(xi) >>> 31)); // with x's sign, branch-free
             cdf[i] = 0.5f * (1f + erf);
             pdf[i] = e * invSqrt2Pi;
             y[i] = xi * cdf[i];
@@ -387,10 +387,20 @@ final class Elementwise {
         if (!Shapes.same(out, a.shape)) {
             throw new IllegalArgumentException("maskedFill: mask " + Shapes.str(mask.shape) + " must broadcast to " + Shapes.str(a.shape));
         }
-        float[] keep = broadcastApply(a, mask, out, (x, m) -> m != 0 ? 0f : 1f);
+        float[] keep;
+        if (isSuffix(mask.shape, a.shape)) {
+            // The usual case, a (T, S) mask over (N, heads, T, S) scores: one loop, no lambda.
+            keep = new float[a.data.length];
+            int m = mask.data.length;
+            for (int i = 0; i < keep.length; i++) {
+                keep[i] = mask.data[i % m] != 0 ? 0f : 1f;
+            }
+        } else {
+            keep = broadcastApply(a, mask, out, (x, mk) -> mk != 0 ? 0f : 1f);
+        }
         float[] r = new float[a.data.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = keep[i] == 0f ? value : a.data[i];
+            r[i] = keep[i] * a.data[i] + (1f - keep[i]) * value;
         }
         return Tensor.result("maskedFill", r, out, g -> {
             float[] d = new float[g.length];

@@ -52,6 +52,55 @@ final class Linalg {
     }
 
     /**
+     * Batched a @ bᵀ over the last two axes: (B…, M, K) @ (B…, N, K)ᵀ → (B…, M, N), without
+     * materializing the transpose (attention scores Q Kᵀ). dA = g B, dB = gᵀ A.
+     */
+    static Tensor matmulTransposed(Tensor a, Tensor b) {
+        int r = a.shape.length;
+        if (r < 2 || b.shape.length != r) {
+            throw new IllegalArgumentException("matmulT: needs equal ranks ≥ 2, got " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
+        }
+        int m = a.shape[r - 2];
+        int k = a.shape[r - 1];
+        int n = b.shape[r - 2];
+        if (b.shape[r - 1] != k) {
+            throw new IllegalArgumentException("matmulT: shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " do not align (" + k + " ≠ " + b.shape[r - 1] + ")");
+        }
+        int batch = 1;
+        for (int d = 0; d < r - 2; d++) {
+            if (a.shape[d] != b.shape[d]) {
+                throw new IllegalArgumentException("matmulT: batch dimensions of " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " differ");
+            }
+            batch *= a.shape[d];
+        }
+        int[] out = a.shape.clone();
+        out[r - 1] = n;
+        float[] res = new float[batch * m * n];
+        for (int t = 0; t < batch; t++) {
+            Gemm.multiply(false, true, m, n, k, a.data, t * m * k, b.data, t * n * k, res, t * m * n, false);
+        }
+        int nb = batch;
+        return Tensor.result("matmulT", res, out, g -> {
+            float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
+            float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
+            for (int t = 0; t < nb; t++) {
+                if (da != null) {
+                    Gemm.multiply(false, false, m, k, n, g, t * m * n, b.data, t * n * k, da, t * m * k, false); // (M, N) @ (N, K)
+                }
+                if (db != null) {
+                    Gemm.multiply(true, false, n, k, m, g, t * m * n, a.data, t * m * k, db, t * n * k, false);  // (N, M) @ (M, K)
+                }
+            }
+            if (da != null) {
+                a.addFreshGrad(da);
+            }
+            if (db != null) {
+                b.addFreshGrad(db);
+            }
+        }, a, b);
+    }
+
+    /**
      * (…, M, K) @ (K, N) → (…, M, N), or (B…, M, K) @ (B…, K, N) → (B…, M, N) with equal batch
      * dimensions. dA = g Bᵀ, dB = Aᵀ g (summed over the batch when B is shared).
      */

@@ -440,6 +440,8 @@ public final class Tensor {
     public int[] argmax() { return Reductions.argmaxLast(this); }
 
     public Tensor matmul(Tensor o) { return Linalg.matmul(this, o); }
+    /** this @ oᵀ over the last two axes, batched, without building the transpose. */
+    public Tensor matmulT(Tensor o) { return Linalg.matmulTransposed(this, o); }
     /** this (…, in) @ weightᵀ + bias with weight (out, in): a fused Linear layer (bias may be null). */
     public Tensor linear(Tensor weight, Tensor bias) { return Linalg.linear(this, weight, bias); }
     /** Layer normalization over the last axis with scale gamma and shift beta. */

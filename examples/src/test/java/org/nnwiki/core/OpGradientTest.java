@@ -58,6 +58,7 @@ class OpGradientTest {
                 c("matmul", t -> t.get(0).matmul(t.get(1)), new int[] {3, 4}, new int[] {4, 5}),
                 c("matmul batched rows", t -> t.get(0).matmul(t.get(1)), new int[] {2, 3, 4}, new int[] {4, 2}),
                 c("batched matmul", t -> t.get(0).matmul(t.get(1)), new int[] {2, 3, 4}, new int[] {2, 4, 5}),
+                c("matmulT batched", t -> t.get(0).matmulT(t.get(1)), new int[] {2, 3, 4}, new int[] {2, 5, 4}),
                 c("reshape", t -> t.get(0).reshape(3, -1).tanh(), new int[] {2, 3, 2}),
                 c("transpose", t -> t.get(0).transpose(0, 2), new int[] {2, 3, 4}),
                 c("permute", t -> t.get(0).permute(2, 0, 1), new int[] {2, 3, 4}),

@@ -50,7 +50,7 @@ public final class MultiHeadAttention extends Module {
         Tensor qh = split(q.forward(query), n, t);                        // (N, h, T, dk)
         Tensor kh = split(k.forward(key), n, s);                          // (N, h, S, dk)
         Tensor vh = split(v.forward(value), n, s);                        // (N, h, S, dk)
-        Tensor scores = qh.matmul(kh.transpose(2, 3)).mul((float) (1 / Math.sqrt(dk))); // (N, h, T, S)
+        Tensor scores = qh.matmulT(kh).mul((float) (1 / Math.sqrt(dk)));  // (N, h, T, S)
         if (mask != null) {
             // A large negative number rather than −∞: a fully masked row then gives uniform weights, not NaN.
             scores = scores.maskedFill(mask, -1e9f);
