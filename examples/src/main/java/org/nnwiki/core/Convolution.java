@@ -9,6 +9,30 @@ import org.nnwiki.core.kernel.Gemm;
 final class Convolution {
     private Convolution() {}
 
+    /** The common 2×2, stride-2 max pool, unrolled: four loads and three branch-free comparisons per window. */
+    private static void maxPool2x2(float[] x, int planes, int h, int w, int oh, int ow, float[] out, int[] arg) {
+        for (int p = 0; p < planes; p++) {
+            for (int y = 0; y < oh; y++) {
+                int top = (p * h + 2 * y) * w;
+                int o = (p * oh + y) * ow;
+                for (int xo = 0; xo < ow; xo++) {
+                    int i0 = top + 2 * xo;
+                    int i2 = i0 + w;
+                    float a = x[i0], b = x[i0 + 1], c = x[i2], d = x[i2 + 1];
+                    int ab = Float.floatToRawIntBits(a - b) >>> 31;        // 1 when b > a
+                    float mab = Math.max(a, b);
+                    int iab = i0 + ab;
+                    int cd = Float.floatToRawIntBits(c - d) >>> 31;
+                    float mcd = Math.max(c, d);
+                    int icd = i2 + cd;
+                    int lower = Float.floatToRawIntBits(mab - mcd) >>> 31; // 1 when the lower row wins
+                    out[o + xo] = Math.max(mab, mcd);
+                    arg[o + xo] = iab + lower * (icd - iab);
+                }
+            }
+        }
+    }
+
     static int outSize(int in, int k, int stride, int pad) {
         return (in + 2 * pad - k) / stride + 1;
     }
@@ -172,6 +196,9 @@ final class Convolution {
         float[] out = new float[n * c * oh * ow];
         int[] arg = max ? new int[out.length] : null;
         float inv = 1f / (k * k);
+        if (max && k == 2 && stride == 2) {
+            maxPool2x2(x.data, n * c, h, w, oh, ow, out, arg);
+        } else {
         for (int p = 0; p < n * c; p++) {
             int planeIn = p * h * w;
             for (int y = 0; y < oh; y++) {
@@ -202,6 +229,7 @@ final class Convolution {
                     }
                 }
             }
+        }
         }
         return Tensor.result(max ? "maxPool2d" : "avgPool2d", out, new int[] {n, c, oh, ow}, g -> {
             float[] d = new float[x.data.length];
