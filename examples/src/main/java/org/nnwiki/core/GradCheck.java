@@ -32,6 +32,7 @@ public final class GradCheck {
     }
 
     /** Checks every element of every parameter; {@code loss} must rebuild the graph on each call. */
+    @SuppressWarnings("try") // the no-grad scope is used only for its extent
     public static Result check(Supplier<Tensor> loss, List<Tensor> parameters, double eps) {
         for (Tensor p : parameters) {
             p.zeroGrad();
