@@ -120,20 +120,7 @@ final class Reductions {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < n; k++) {
-                    max = Math.max(max, a.data[base + k * inner]);
-                }
-                for (int k = 0; k < n; k++) {
-                    y[base + k * inner] = a.data[base + k * inner] - max;
-                }
-                if (inner == 1) {
-                    Exp.exp(y, base, y, base, n);
-                } else {
-                    for (int k = 0; k < n; k++) {
-                        y[base + k * inner] = (float) Math.exp(y[base + k * inner]);
-                    }
-                }
+                shiftedExp(a.data, base, n, inner, y);
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
                     sum += y[base + k * inner];
@@ -174,13 +161,10 @@ final class Reductions {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < n; k++) {
-                    max = Math.max(max, a.data[base + k * inner]);
-                }
+                float max = shiftedExp(a.data, base, n, inner, y);
                 double sum = 0;
                 for (int k = 0; k < n; k++) {
-                    sum += Math.exp(a.data[base + k * inner] - max);
+                    sum += y[base + k * inner];
                 }
                 float lse = (float) (max + Math.log(sum));
                 for (int k = 0; k < n; k++) {
@@ -205,6 +189,28 @@ final class Reductions {
             }
             a.addFreshGrad(d);
         }, a);
+    }
+
+    /**
+     * e^(x − max) along one axis slice (elements base, base + inner, …) into out, returning the max:
+     * the stable core of softmax and log-softmax.
+     */
+    private static float shiftedExp(float[] x, int base, int n, int inner, float[] out) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, x[base + k * inner]);
+        }
+        for (int k = 0; k < n; k++) {
+            out[base + k * inner] = x[base + k * inner] - max;
+        }
+        if (inner == 1) {
+            Exp.exp(out, base, out, base, n);
+        } else {
+            for (int k = 0; k < n; k++) {
+                out[base + k * inner] = (float) Math.exp(out[base + k * inner]);
+            }
+        }
+        return max;
     }
 
     static int[] argmaxLast(Tensor a) {
