@@ -1,6 +1,7 @@
 package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Gemm;
+import org.nnwiki.core.kernel.Parallel;
 
 /**
  * 2-D convolution (lowered to one matrix multiplication by im2col) and pooling, on (N, C, H, W)
@@ -10,8 +11,8 @@ final class Convolution {
     private Convolution() {}
 
     /** The common 2×2, stride-2 max pool, unrolled: four loads and three branch-free comparisons per window. */
-    private static void maxPool2x2(float[] x, int planes, int h, int w, int oh, int ow, float[] out, int[] arg) {
-        for (int p = 0; p < planes; p++) {
+    private static void maxPool2x2(float[] x, int fromPlane, int toPlane, int h, int w, int oh, int ow, float[] out, int[] arg) {
+        for (int p = fromPlane; p < toPlane; p++) {
             for (int y = 0; y < oh; y++) {
                 int top = (p * h + 2 * y) * w;
                 int o = (p * oh + y) * ow;
@@ -120,30 +121,33 @@ final class Convolution {
     private static float[] im2col(float[] x, Geometry g) {
         int plane = g.oh() * g.ow();
         int np = g.n() * plane;
-        float[] cols = new float[g.c() * g.kh() * g.kw() * np];
-        for (int ch = 0; ch < g.c(); ch++) {
-            for (int u = 0; u < g.kh(); u++) {
-                for (int v = 0; v < g.kw(); v++) {
-                    int row = ((ch * g.kh() + u) * g.kw() + v) * np;
-                    int x0 = g.xFrom(v);
-                    int x1 = g.xTo(v);
-                    for (int i = 0; i < g.n(); i++) {
-                        int src = (i * g.c() + ch) * g.h() * g.w();
-                        for (int y = 0; y < g.oh(); y++) {
-                            int iy = y * g.stride() - g.pad() + u;
-                            if (iy < 0 || iy >= g.h()) {
-                                continue; // stays zero: padding
-                            }
-                            int dst = row + i * plane + y * g.ow();
-                            int line = src + iy * g.w() - g.pad() + v;
-                            for (int xo = x0; xo < x1; xo++) {
-                                cols[dst + xo] = x[line + xo * g.stride()];
-                            }
+        int kk = g.kh() * g.kw();
+        float[] cols = new float[g.c() * kk * np];
+        // Each kernel element fills its own row of cols: rows can be written by different threads.
+        Parallel.range(g.c() * kk, np, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int ch = r / kk;
+                int u = (r % kk) / g.kw();
+                int v = r % g.kw();
+                int row = r * np;
+                int x0 = g.xFrom(v);
+                int x1 = g.xTo(v);
+                for (int i = 0; i < g.n(); i++) {
+                    int src = (i * g.c() + ch) * g.h() * g.w();
+                    for (int y = 0; y < g.oh(); y++) {
+                        int iy = y * g.stride() - g.pad() + u;
+                        if (iy < 0 || iy >= g.h()) {
+                            continue; // stays zero: padding
+                        }
+                        int dst = row + i * plane + y * g.ow();
+                        int line = src + iy * g.w() - g.pad() + v;
+                        for (int xo = x0; xo < x1; xo++) {
+                            cols[dst + xo] = x[line + xo * g.stride()];
                         }
                     }
                 }
             }
-        }
+        });
         return cols;
     }
 
@@ -151,29 +155,32 @@ final class Convolution {
         int plane = g.oh() * g.ow();
         int np = g.n() * plane;
         float[] dx = new float[g.n() * g.c() * g.h() * g.w()];
-        for (int ch = 0; ch < g.c(); ch++) {
-            for (int u = 0; u < g.kh(); u++) {
-                for (int v = 0; v < g.kw(); v++) {
-                    int row = ((ch * g.kh() + u) * g.kw() + v) * np;
-                    int x0 = g.xFrom(v);
-                    int x1 = g.xTo(v);
-                    for (int i = 0; i < g.n(); i++) {
-                        int dst = (i * g.c() + ch) * g.h() * g.w();
-                        for (int y = 0; y < g.oh(); y++) {
-                            int iy = y * g.stride() - g.pad() + u;
-                            if (iy < 0 || iy >= g.h()) {
-                                continue;
-                            }
-                            int src = row + i * plane + y * g.ow();
-                            int line = dst + iy * g.w() - g.pad() + v;
-                            for (int xo = x0; xo < x1; xo++) {
-                                dx[line + xo * g.stride()] += cols[src + xo];
+        // Each input channel receives only its own kernel rows: channels can go to different threads.
+        Parallel.range(g.c(), (long) g.kh() * g.kw() * np, (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                for (int u = 0; u < g.kh(); u++) {
+                    for (int v = 0; v < g.kw(); v++) {
+                        int row = ((ch * g.kh() + u) * g.kw() + v) * np;
+                        int x0 = g.xFrom(v);
+                        int x1 = g.xTo(v);
+                        for (int i = 0; i < g.n(); i++) {
+                            int dst = (i * g.c() + ch) * g.h() * g.w();
+                            for (int y = 0; y < g.oh(); y++) {
+                                int iy = y * g.stride() - g.pad() + u;
+                                if (iy < 0 || iy >= g.h()) {
+                                    continue;
+                                }
+                                int src = row + i * plane + y * g.ow();
+                                int line = dst + iy * g.w() - g.pad() + v;
+                                for (int xo = x0; xo < x1; xo++) {
+                                    dx[line + xo * g.stride()] += cols[src + xo];
+                                }
                             }
                         }
                     }
                 }
             }
-        }
+        });
         return dx;
     }
 
@@ -197,7 +204,7 @@ final class Convolution {
         int[] arg = max ? new int[out.length] : null;
         float inv = 1f / (k * k);
         if (max && k == 2 && stride == 2) {
-            maxPool2x2(x.data, n * c, h, w, oh, ow, out, arg);
+            Parallel.range(n * c, (long) h * w, (from, to) -> maxPool2x2(x.data, from, to, h, w, oh, ow, out, arg));
         } else {
         for (int p = 0; p < n * c; p++) {
             int planeIn = p * h * w;

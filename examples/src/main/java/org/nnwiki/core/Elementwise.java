@@ -1,6 +1,7 @@
 package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Exp;
+import org.nnwiki.core.kernel.Parallel;
 
 /**
  * Element-wise operations, each forward next to its backward. Binary operations broadcast like
@@ -328,16 +329,20 @@ final class Elementwise {
     static Tensor leakyRelu(Tensor a, float slope) {
         float[] x = a.data;
         float[] y = new float[x.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Math.max(x[i], 0f) + slope * Math.min(x[i], 0f);
-        }
+        Parallel.range(x.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Math.max(x[i], 0f) + slope * Math.min(x[i], 0f);
+            }
+        });
         return Tensor.result(slope == 0 ? "relu" : "leakyRelu", y, a.shape, g -> {
             float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                // (bits − 1) >>> 31 is 1 for x ≤ +0 and negative x, 0 for x > 0.
-                int notPositive = (Float.floatToRawIntBits(x[i]) - 1) >>> 31;
-                d[i] = g[i] * (1f + (slope - 1f) * notPositive);
-            }
+            Parallel.range(d.length, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    // (bits − 1) >>> 31 is 1 for x ≤ +0 and negative x, 0 for x > 0.
+                    int notPositive = (Float.floatToRawIntBits(x[i]) - 1) >>> 31;
+                    d[i] = g[i] * (1f + (slope - 1f) * notPositive);
+                }
+            });
             a.addFreshGrad(d);
         }, a);
     }
@@ -355,28 +360,32 @@ final class Elementwise {
         float[] pdf = new float[x.length];
         final float invSqrt2 = (float) (1 / Math.sqrt(2));
         final float invSqrt2Pi = (float) (1 / Math.sqrt(2 * Math.PI));
-        float[] e2 = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            e2[i] = -0.5f * x[i] * x[i];
-        }
-        Exp.exp(e2, e2, e2.length);                                 // e^(−x²/2)
-        for (int i = 0; i < y.length; i++) {
-            float xi = x[i];
-            float e = e2[i];
-            float z = Math.abs(xi) * invSqrt2;
-            float t = 1f / (1f + 0.3275911f * z);
-            float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
-            float erfAbs = 1f - poly * e;                       // erf(|x|/√2)
-            float erf = erfAbs * (1 - 2 * (Float.floatToRawIntBits(xi) >>> 31)); // with x's sign, branch-free
-            cdf[i] = 0.5f * (1f + erf);
-            pdf[i] = e * invSqrt2Pi;
-            y[i] = xi * cdf[i];
-        }
+        Parallel.range(x.length, 4, (from, to) -> {
+            float[] e2 = new float[to - from];
+            for (int i = from; i < to; i++) {
+                e2[i - from] = -0.5f * x[i] * x[i];
+            }
+            Exp.exp(e2, e2, e2.length);                             // e^(−x²/2)
+            for (int i = from; i < to; i++) {
+                float xi = x[i];
+                float e = e2[i - from];
+                float z = Math.abs(xi) * invSqrt2;
+                float t = 1f / (1f + 0.3275911f * z);
+                float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
+                float erfAbs = 1f - poly * e;                       // erf(|x|/√2)
+                float erf = erfAbs * (1 - 2 * (Float.floatToRawIntBits(xi) >>> 31)); // with x's sign, branch-free
+                cdf[i] = 0.5f * (1f + erf);
+                pdf[i] = e * invSqrt2Pi;
+                y[i] = xi * cdf[i];
+            }
+        });
         return Tensor.result("gelu", y, a.shape, g -> {
             float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * (cdf[i] + x[i] * pdf[i]);
-            }
+            Parallel.range(d.length, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    d[i] = g[i] * (cdf[i] + x[i] * pdf[i]);
+                }
+            });
             a.addFreshGrad(d);
         }, a);
     }
