@@ -1,5 +1,7 @@
 package org.nnwiki.core;
 
+import org.nnwiki.core.kernel.Parallel;
+
 /** Layer normalization as one fused operation. */
 final class Normalization {
     private Normalization() {}
@@ -19,56 +21,64 @@ final class Normalization {
         float[] xhat = new float[x.data.length];
         float[] invStd = new float[rows];
         float[] y = new float[x.data.length];
-        for (int r = 0; r < rows; r++) {
-            int o = r * d;
-            double mean = 0;
-            for (int j = 0; j < d; j++) {
-                mean += x.data[o + j];
+        Parallel.range(rows, d, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * d;
+                double mean = 0;
+                for (int j = 0; j < d; j++) {
+                    mean += x.data[o + j];
+                }
+                mean /= d;
+                double var = 0;
+                for (int j = 0; j < d; j++) {
+                    double c = x.data[o + j] - mean;
+                    var += c * c;
+                }
+                float inv = (float) (1 / Math.sqrt(var / d + eps));
+                invStd[r] = inv;
+                for (int j = 0; j < d; j++) {
+                    float h = (float) ((x.data[o + j] - mean) * inv);
+                    xhat[o + j] = h;
+                    y[o + j] = gamma.data[j] * h + beta.data[j];
+                }
             }
-            mean /= d;
-            double var = 0;
-            for (int j = 0; j < d; j++) {
-                double c = x.data[o + j] - mean;
-                var += c * c;
-            }
-            float inv = (float) (1 / Math.sqrt(var / d + eps));
-            invStd[r] = inv;
-            for (int j = 0; j < d; j++) {
-                float h = (float) ((x.data[o + j] - mean) * inv);
-                xhat[o + j] = h;
-                y[o + j] = gamma.data[j] * h + beta.data[j];
-            }
-        }
+        });
         return Tensor.result("layerNorm", y, x.shape, g -> {
             float[] dg = gamma.gradBuffer();
             float[] db = beta.gradBuffer();
-            float[] dx = x.isRequiringGrad() ? new float[x.data.length] : null;
-            for (int r = 0; r < rows; r++) {
-                int o = r * d;
-                double sumD = 0;
-                double sumDX = 0;
-                for (int j = 0; j < d; j++) {
-                    float gj = g[o + j];
-                    if (dg != null) {
-                        dg[j] += gj * xhat[o + j];
-                    }
-                    if (db != null) {
-                        db[j] += gj;
-                    }
-                    double dj = gj * gamma.data[j];
-                    sumD += dj;
-                    sumDX += dj * xhat[o + j];
-                }
-                if (dx != null) {
-                    double meanD = sumD / d;
-                    double meanDX = sumDX / d;
+            if (dg != null || db != null) {
+                for (int r = 0; r < rows; r++) {
+                    int o = r * d;
                     for (int j = 0; j < d; j++) {
-                        double dj = g[o + j] * gamma.data[j];
-                        dx[o + j] = (float) ((dj - meanD - xhat[o + j] * meanDX) * invStd[r]);
+                        if (dg != null) {
+                            dg[j] += g[o + j] * xhat[o + j];
+                        }
+                        if (db != null) {
+                            db[j] += g[o + j];
+                        }
                     }
                 }
             }
-            if (dx != null) {
+            if (x.isRequiringGrad()) {
+                float[] dx = new float[x.data.length];
+                Parallel.range(rows, d, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        int o = r * d;
+                        double sumD = 0;
+                        double sumDX = 0;
+                        for (int j = 0; j < d; j++) {
+                            double dj = g[o + j] * gamma.data[j];
+                            sumD += dj;
+                            sumDX += dj * xhat[o + j];
+                        }
+                        double meanD = sumD / d;
+                        double meanDX = sumDX / d;
+                        for (int j = 0; j < d; j++) {
+                            double dj = g[o + j] * gamma.data[j];
+                            dx[o + j] = (float) ((dj - meanD - xhat[o + j] * meanDX) * invStd[r]);
+                        }
+                    }
+                });
                 x.addFreshGrad(dx);
             }
         }, x, gamma, beta);

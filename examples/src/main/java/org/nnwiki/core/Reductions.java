@@ -1,6 +1,7 @@
 package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Exp;
+import org.nnwiki.core.kernel.Parallel;
 
 /**
  * Reductions over an axis, and the two fused, numerically stable normalizations softmax and
@@ -117,35 +118,39 @@ final class Reductions {
         int[] s = split(a.shape, ax);
         int outer = s[0], n = s[1], inner = s[2];
         float[] y = new float[a.data.length];
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                int base = o * n * inner + i;
-                shiftedExp(a.data, base, n, inner, y);
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum += y[base + k * inner];
-                }
-                float inv = (float) (1 / sum);
-                for (int k = 0; k < n; k++) {
-                    y[base + k * inner] *= inv;
-                }
-            }
-        }
-        return Tensor.result("softmax", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int o = 0; o < outer; o++) {
+        Parallel.range(outer, (long) n * inner, (from, to) -> {
+            for (int o = from; o < to; o++) {
                 for (int i = 0; i < inner; i++) {
                     int base = o * n * inner + i;
-                    double dot = 0;
+                    shiftedExp(a.data, base, n, inner, y);
+                    double sum = 0;
                     for (int k = 0; k < n; k++) {
-                        dot += g[base + k * inner] * y[base + k * inner];
+                        sum += y[base + k * inner];
                     }
+                    float inv = (float) (1 / sum);
                     for (int k = 0; k < n; k++) {
-                        int j = base + k * inner;
-                        d[j] = (float) (y[j] * (g[j] - dot));
+                        y[base + k * inner] *= inv;
                     }
                 }
             }
+        });
+        return Tensor.result("softmax", y, a.shape, g -> {
+            float[] d = new float[g.length];
+            Parallel.range(outer, (long) n * inner, (from, to) -> {
+                for (int o = from; o < to; o++) {
+                    for (int i = 0; i < inner; i++) {
+                        int base = o * n * inner + i;
+                        double dot = 0;
+                        for (int k = 0; k < n; k++) {
+                            dot += g[base + k * inner] * y[base + k * inner];
+                        }
+                        for (int k = 0; k < n; k++) {
+                            int j = base + k * inner;
+                            d[j] = (float) (y[j] * (g[j] - dot));
+                        }
+                    }
+                }
+            });
             a.addFreshGrad(d);
         }, a);
     }
