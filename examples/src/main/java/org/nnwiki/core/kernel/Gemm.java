@@ -100,23 +100,26 @@ public final class Gemm {
     static float[] packPanels(float[] b, int off, boolean transposed, int k, int n, int w) {
         int count = (n + w - 1) / w;
         float[] out = new float[count * k * w];
-        for (int j = 0; j < count; j++) {
-            int j0 = j * w;
-            int width = Math.min(w, n - j0);
-            int base = j * k * w;
-            if (!transposed) {
-                for (int p = 0; p < k; p++) {
-                    System.arraycopy(b, off + p * n + j0, out, base + p * w, width);
-                }
-            } else {
-                for (int jj = 0; jj < width; jj++) {
-                    int src = off + (j0 + jj) * k;
+        // Panels are independent: large packings (convolution columns) are split over threads.
+        Parallel.range(count, (long) k * w, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                int j0 = j * w;
+                int width = Math.min(w, n - j0);
+                int base = j * k * w;
+                if (!transposed) {
                     for (int p = 0; p < k; p++) {
-                        out[base + p * w + jj] = b[src + p];
+                        System.arraycopy(b, off + p * n + j0, out, base + p * w, width);
+                    }
+                } else {
+                    for (int jj = 0; jj < width; jj++) {
+                        int src = off + (j0 + jj) * k;
+                        for (int p = 0; p < k; p++) {
+                            out[base + p * w + jj] = b[src + p];
+                        }
                     }
                 }
             }
-        }
+        });
         return out;
     }
 }
