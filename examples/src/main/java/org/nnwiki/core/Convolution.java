@@ -43,7 +43,7 @@ final class Convolution {
      *
      * <p>im2col writes every receptive field as a column of cols (C·KH·KW, N·OH·OW), one row per
      * kernel element so that its inner loop runs along an output row; then out = w · cols. Backward:
-     * dw = g · colsᵀ, dcols = wᵀ · g, and col2im adds dcols back onto the input positions they came
+     * dwᵀ = cols · gᵀ, dcols = wᵀ · g, and col2im adds dcols back onto the input positions they came
      * from.
      */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, int stride, int pad) {
@@ -83,7 +83,15 @@ final class Convolution {
                 }
             }
             if (w.isRequiringGrad()) {
-                Gemm.multiply(false, true, o, ckk, np, g2, 0, cols, 0, w.gradBuffer(), 0, true); // (O, NP) @ (NP, CKK)
+                // dwᵀ = cols · g2ᵀ: this packs g2 (O rows) rather than the larger cols (C·KH·KW rows).
+                float[] dwT = new float[ckk * o];
+                Gemm.multiply(false, true, ckk, o, np, cols, 0, g2, 0, dwT, 0, false); // (CKK, NP) @ (NP, O)
+                float[] dw = w.gradBuffer();
+                for (int r = 0; r < ckk; r++) {
+                    for (int f = 0; f < o; f++) {
+                        dw[f * ckk + r] += dwT[r * o + f];
+                    }
+                }
             }
             if (b != null && b.isRequiringGrad()) {
                 float[] db = b.gradBuffer();
