@@ -21,10 +21,9 @@ public abstract class Optimizer {
         steps++;
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
-            Tensor g = p.grad();
+            float[] g = ParameterAccess.gradient(p);
             if (g != null) {
-                float[] w = ParameterAccess.data(p);
-                update(i, w, ParameterAccess.gradient(p), steps);
+                update(i, ParameterAccess.data(p), g, steps);
             }
         }
     }
