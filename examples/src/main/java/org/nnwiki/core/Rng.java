@@ -60,19 +60,4 @@ public final class Rng {
         double u2 = r.nextDouble();
         return Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2);
     }
-
-    /** Global-generator shuffle of {@code 0..n-1} (Fisher–Yates). */
-    public static int[] permutation(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = globalInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

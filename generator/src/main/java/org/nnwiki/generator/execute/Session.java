@@ -312,7 +312,8 @@ final class Session implements AutoCloseable {
     }
 
     private void print(String text) {
-        capture.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        capture.write(bytes, 0, bytes.length);
     }
 
     /** javac's message on one line, without JShell's nameless wrapper class ("location: class "). */
