@@ -34,10 +34,6 @@ public final class Rng {
         return global.nextDouble();
     }
 
-    static synchronized int globalInt(int bound) {
-        return global.nextInt(bound);
-    }
-
     /** A standard normal sample (Box–Muller on the global generator). */
     static synchronized double globalGaussian() {
         return gaussian(global);
