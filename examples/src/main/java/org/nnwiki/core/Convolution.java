@@ -43,7 +43,7 @@ final class Convolution {
      *
      * <p>im2col writes every receptive field as a column of cols (C·KH·KW, N·OH·OW), one row per
      * kernel element so that its inner loop runs along an output row; then out = w · cols. Backward:
-     * dwᵀ = cols · gᵀ, dcols = wᵀ · g, and col2im adds dcols back onto the input positions they came
+     * dw = g · colsᵀ (as dot products for small filter banks), dcols = wᵀ · g, and col2im adds dcols back onto the input positions they came
      * from.
      */
     static Tensor conv2d(Tensor x, Tensor w, Tensor b, int stride, int pad) {
@@ -83,13 +83,19 @@ final class Convolution {
                 }
             }
             if (w.isRequiringGrad()) {
-                // dwᵀ = cols · g2ᵀ: this packs g2 (O rows) rather than the larger cols (C·KH·KW rows).
-                float[] dwT = new float[ckk * o];
-                Gemm.multiply(false, true, ckk, o, np, cols, 0, g2, 0, dwT, 0, false); // (CKK, NP) @ (NP, O)
-                float[] dw = w.gradBuffer();
-                for (int r = 0; r < ckk; r++) {
-                    for (int f = 0; f < o; f++) {
-                        dw[f * ckk + r] += dwT[r * o + f];
+                if ((long) o * ckk <= 256) {
+                    // dw = g2 · colsᵀ for a small filter bank: O·C·KH·KW dot products over every
+                    // image position, with no packing at all.
+                    Gemm.multiplyDots(o, ckk, np, g2, 0, cols, 0, w.gradBuffer(), 0, true);
+                } else {
+                    // dwᵀ = cols · g2ᵀ: packs g2 (O rows) rather than the larger cols (C·KH·KW rows).
+                    float[] dwT = new float[ckk * o];
+                    Gemm.multiply(false, true, ckk, o, np, cols, 0, g2, 0, dwT, 0, false); // (CKK, NP) @ (NP, O)
+                    float[] dw = w.gradBuffer();
+                    for (int r = 0; r < ckk; r++) {
+                        for (int f = 0; f < o; f++) {
+                            dw[f * ckk + r] += dwT[r * o + f];
+                        }
                     }
                 }
             }

@@ -22,6 +22,9 @@ public final class Gemm {
 
     /** The implementation's contract: rows [i0, i1) of C from A (row-major, row stride k) and packed B. */
     interface Kernel {
+        /** C (m×n) (+)= A (m×k) · B (n×k)ᵀ by dot products over k, for small m·n and long k. */
+        void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate);
+
         /** Columns per packed panel of B. */
         int panelWidth();
 
@@ -51,6 +54,15 @@ public final class Gemm {
     /** "vector (16 lanes)" or "plain Java": which kernel this JVM uses. */
     public static String implementation() {
         return KERNEL.name();
+    }
+
+    /**
+     * C (m×n) (+)= A · Bᵀ with A (m×k) and B (n×k) both row-major, as m·n dot products over k, in
+     * chunks of k that keep the rows in cache. For few outputs and a long k (a convolution's weight
+     * gradient sums over every image position) it beats packing by far.
+     */
+    public static void multiplyDots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        KERNEL.dots(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
     /** A right-hand matrix (k×n) packed for the kernel, reusable while the matrix does not change. */

@@ -34,6 +34,21 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
+    public void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                int ai = aOff + i * k;
+                int bj = bOff + j * k;
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bj + p];
+                }
+                c[cOff + i * n + j] = (float) (accumulate ? c[cOff + i * n + j] + sum : sum);
+            }
+        }
+    }
+
+    @Override
     public String name() {
         return "plain Java";
     }

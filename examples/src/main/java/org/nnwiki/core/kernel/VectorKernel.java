@@ -23,6 +23,37 @@ final class VectorKernel implements Gemm.Kernel {
         return NR;
     }
 
+    /** k is walked in chunks so that the m + n rows' chunks (a few tens of KiB) stay in cache. */
+    private static final int DOT_CHUNK = 2048;
+
+    @Override
+    public void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        float[] acc = new float[m * n];
+        for (int p0 = 0; p0 < k; p0 += DOT_CHUNK) {
+            int p1 = Math.min(k, p0 + DOT_CHUNK);
+            int upper = p0 + S.loopBound(p1 - p0);
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * k;
+                for (int j = 0; j < n; j++) {
+                    int bj = bOff + j * k;
+                    FloatVector s0 = FloatVector.zero(S);
+                    int p = p0;
+                    for (; p < upper; p += L) {
+                        s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
+                    }
+                    float sum = s0.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+                    for (; p < p1; p++) {
+                        sum += a[ai + p] * b[bj + p];
+                    }
+                    acc[i * n + j] += sum;
+                }
+            }
+        }
+        for (int i = 0; i < m * n; i++) {
+            c[cOff + i] = accumulate ? c[cOff + i] + acc[i] : acc[i];
+        }
+    }
+
     @Override
     public String name() {
         return "vector (" + L + " lanes)";
