@@ -1,5 +1,6 @@
 package org.nnwiki.generator;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nnwiki.generator.serve.PreviewServer;
@@ -26,13 +27,26 @@ public final class Main {
         @Option(names = "--drafts", description = "Publish draft pages too.")
         boolean drafts;
 
+        @Option(names = "--failure-marker", description = "A file written when the build has problems and deleted when it has none (for Maven).")
+        Path failureMarker;
+
         @Override
         public final Integer call() throws Exception {
+            int code;
             try {
-                return run(SiteConfig.load(root));
+                code = run(SiteConfig.load(root));
             } catch (BuildFailedException e) {
-                return report(e);
+                code = report(e);
             }
+            if (failureMarker != null) {
+                if (code == 0) {
+                    Files.deleteIfExists(failureMarker);
+                } else {
+                    Files.createDirectories(failureMarker.toAbsolutePath().getParent());
+                    Files.writeString(failureMarker, "the site build failed; its problems were printed\n");
+                }
+            }
+            return code;
         }
 
         abstract int run(SiteConfig config) throws Exception;
