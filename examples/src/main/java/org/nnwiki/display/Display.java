@@ -19,12 +19,25 @@ public final class Display {
 
     private Display() {}
 
-    /** Shows a chart as a figure, a table as a table, and anything else as printed text. */
+    /**
+     * Shows a chart as a figure, a table as a table, and anything else as printed text. Outside a wiki
+     * build (a downloaded {@code .jsh} script, a test, a main method) charts are written as SVG files
+     * into {@code nnwiki-charts/} (or the folder named by the {@code nnwiki.charts} system property) and
+     * tables are printed as text.
+     */
     public static void show(Object x) {
         if (x instanceof Chart c) {
-            emit("svg", c.svg());
+            if (inWiki()) {
+                emit("svg", c.svg());
+            } else {
+                System.out.println(writeChart(c));
+            }
         } else if (x instanceof Table t) {
-            emit("table", t.tsv());
+            if (inWiki()) {
+                emit("table", t.tsv());
+            } else {
+                System.out.println(t);
+            }
         } else {
             System.out.println(text(x));
         }
@@ -34,8 +47,31 @@ public final class Display {
     public static void value(Object x) {
         if (x instanceof Chart || x instanceof Table) {
             show(x);
-        } else {
+        } else if (inWiki()) {
             emit("value", text(x));
+        } else {
+            System.out.println(text(x));
+        }
+    }
+
+    /** True inside a wiki build's session (the generator sets {@code -Dnnwiki.session=true}). */
+    private static boolean inWiki() {
+        return Boolean.getBoolean("nnwiki.session");
+    }
+
+    private static int chartsWritten;
+
+    /** Writes the chart to the charts folder and says where. */
+    private static synchronized String writeChart(Chart c) {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("nnwiki.charts", "nnwiki-charts"));
+        String slug = c.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        java.nio.file.Path file = dir.resolve(String.format("%02d-%s.svg", ++chartsWritten, slug.isEmpty() ? "chart" : slug));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(file, c.svg(), StandardCharsets.UTF_8);
+            return "chart '" + c.title() + "' written to " + file;
+        } catch (java.io.IOException e) {
+            return "chart '" + c.title() + "' could not be written to " + file + ": " + e.getMessage();
         }
     }
 

@@ -78,21 +78,49 @@ class ChartsTest {
     }
 
     @Test
-    void showWritesTheWireFormat() {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
+    void showWritesTheWireFormatInsideAWikiBuild() {
+        List<String> lines = captured(true, () -> {
             Display.show(Table.of("k", "v").row("pi", 3.14159));
             Display.value(new int[] {1, 2, 3});
             Display.show("plain");
-        } finally {
-            System.setOut(saved);
-        }
-        List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+        });
         assertEquals("\u001Enn-display table " + b64("k\tv\npi\t3.1416"), lines.get(0));
         assertEquals("\u001Enn-display value " + b64("[1, 2, 3]"), lines.get(1));
         assertEquals("plain", lines.get(2));
+    }
+
+    @Test
+    void outsideAWikiBuildChartsBecomeFilesAndValuesText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        System.setProperty("nnwiki.charts", dir.toString());
+        try {
+            List<String> lines = captured(false, () -> {
+                Display.show(LineChart.of("Loss curve").series("train", new double[] {3, 2, 1}));
+                Display.value(new int[] {1, 2, 3});
+            });
+            assertTrue(lines.get(0).startsWith("chart 'Loss curve' written to " + dir), lines.get(0));
+            assertEquals("[1, 2, 3]", lines.get(1));
+            try (var files = java.nio.file.Files.list(dir)) {
+                java.nio.file.Path svg = files.findFirst().orElseThrow();
+                assertTrue(svg.getFileName().toString().endsWith("-loss-curve.svg"), svg.toString());
+                assertTrue(java.nio.file.Files.readString(svg).startsWith("<svg"));
+            }
+        } finally {
+            System.clearProperty("nnwiki.charts");
+        }
+    }
+
+    private static List<String> captured(boolean inWiki, Runnable r) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        System.setProperty("nnwiki.session", String.valueOf(inWiki));
+        try {
+            r.run();
+        } finally {
+            System.setOut(saved);
+            System.clearProperty("nnwiki.session");
+        }
+        return buf.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     private static String b64(String s) {

@@ -15,7 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeSet;
+import org.nnwiki.generator.assets.VendorAssets;
 import org.nnwiki.generator.execute.BlockExecutor;
+import org.nnwiki.generator.execute.ExecutionReport;
+import org.nnwiki.generator.execute.ScriptWriter;
+import org.nnwiki.generator.page.GeneratedPages;
 import org.nnwiki.generator.execute.ExpectedFixer;
 import org.nnwiki.generator.execute.PageResult;
 import org.nnwiki.generator.execute.SessionSpec;
@@ -85,7 +91,8 @@ public final class SiteBuild {
         failIfAny(problems);
         BlockExecutor executor = new BlockExecutor(spec, config.cache(), problems, config.parallelism(), options.fix());
 
-        List<Page> pages = new ContentScanner(config.root(), problems).scan(config.content(), options.drafts());
+        List<Page> pages = GeneratedPages.addTo(new ContentScanner(config.root(), problems).scan(config.content(), options.drafts()),
+                config.content());
         IncludeExpander expander = new IncludeExpander(config.root(), problems);
         List<ExpandedPage> expanded = pages.stream().map(expander::expand).toList();
         String stamp = stamp(expanded, executor.environment());
@@ -103,8 +110,15 @@ public final class SiteBuild {
 
         Map<String, String> outputBySource = new LinkedHashMap<>();
         Map<String, String> sourceByOutput = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         pages.forEach(p -> outputBySource.put(p.source(), p.outputPath()));
         pages.forEach(p -> sourceByOutput.put(p.outputPath(), p.source()));
+        pages.forEach(p -> titles.put(p.source(), p.front().title()));
+        Set<String> listed = new TreeSet<>();
+        pages.stream().filter(p -> p.front().listed()).forEach(p -> listed.add(p.outputPath()));
+        List<ExecutionReport.Entry> report = ExecutionReport.entries(parsed, executed.pages(), titles, outputBySource);
+        // Written even when the build fails: CI shows which examples failed.
+        writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
         HtmlRenderer renderer = new HtmlRenderer(outputBySource);
         List<RenderedPage> rendered = parsed.parallelStream()
                 .map(p -> renderer.render(p, executed.pages().get(p.source())))
@@ -114,11 +128,22 @@ public final class SiteBuild {
         Path out = freshFolder();
         try {
             int beforeBake = problems.count();
-            new Baker(config, problems).bake(rendered, nav, out);
+            new Baker(config, problems).bake(rendered, nav, out, runCommand("PAGE.jsh"));
             watch.lap("bake");
+            VendorAssets.copyInto(out);
+            writeFile(out.resolve(GeneratedPages.TIMINGS), ExecutionReport.timingsScript(report));
+            for (ParsedPage p : parsed) {
+                if (ScriptWriter.hasScript(p)) {
+                    String output = p.expanded().page().outputPath();
+                    String script = output.substring(0, output.length() - ".html".length()) + ".jsh";
+                    writeFile(out.resolve(script), ScriptWriter.script(p, executed.pages().get(p.source()), spec,
+                            p.expanded().page().front().title(), runCommand(Path.of(script).getFileName().toString())));
+                }
+            }
             // Links are checked even when examples failed, so one build reports everything; not after a failed bake.
             if (problems.count() == beforeBake) {
-                new PostProcessor(problems).process(out, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)));
+                new PostProcessor(problems).process(out, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)),
+                        listed, config.baseUrl());
             }
             watch.lap("post-process");
             failIfAny(problems);
@@ -135,6 +160,34 @@ public final class SiteBuild {
     private static void failIfAny(Problems problems) throws BuildFailedException {
         if (!problems.isEmpty()) {
             throw new BuildFailedException(problems.sorted());
+        }
+    }
+
+    /** The jshell command line that runs a page's downloaded script from the repository root, like a session. */
+    String runCommand(String script) {
+        SiteConfig.Session s = config.session();
+        List<String> cp = new ArrayList<>(s.classpath());
+        s.classpathFiles().forEach(f -> cp.add("$(cat " + f + ")"));
+        StringBuilder sb = new StringBuilder("jshell");
+        List<String> vm = s.vmOptions();
+        for (int i = 0; i < vm.size(); i++) {
+            if (vm.get(i).equals("--add-modules") && i + 1 < vm.size()) {
+                sb.append(" --add-modules ").append(vm.get(i + 1));
+            }
+            sb.append(" -R").append(vm.get(i));
+        }
+        if (!cp.isEmpty()) {
+            sb.append(" --class-path \"").append(String.join(java.io.File.pathSeparator, cp)).append('"');
+        }
+        return sb.append(' ').append(script).toString();
+    }
+
+    private static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -181,6 +234,7 @@ public final class SiteBuild {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             java.util.function.Consumer<String> add = s -> md.update((s + "\u0000").getBytes(StandardCharsets.UTF_8));
             add.accept(environment);
+            add.accept(VendorAssets.versions());
             add.accept(config.toString());
             add.accept(options.toString());
             for (ExpandedPage p : pages) {

@@ -21,11 +21,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param title site title, shown in the header and in {@code <title>}
  * @param description one sentence for the home page's meta description
  * @param editUrl prefix of "edit this page" links; the page's source path is appended ("" hides them)
+ * @param baseUrl the published site's absolute URL ending in {@code /}, for {@code sitemap.xml} and the
+ *     404 page ("" writes no sitemap and a 404 page with relative links)
  * @param sections sidebar sections in display order; a page naming another section is an error
  * @param content the pages ({@code content})
  * @param templates Freemarker templates and {@code assets/} ({@code templates})
  * @param site the output ({@code site})
  * @param cache per-page example results ({@code .nnwiki-cache})
+ * @param reports machine-readable reports of the last build, e.g. the examples as JUnit XML
+ *     ({@code target/nnwiki})
  * @param session how example sessions run
  */
 public record SiteConfig(
@@ -33,11 +37,13 @@ public record SiteConfig(
         String title,
         String description,
         String editUrl,
+        String baseUrl,
         List<String> sections,
         Path content,
         Path templates,
         Path site,
         Path cache,
+        Path reports,
         Session session) {
 
     /**
@@ -67,7 +73,7 @@ public record SiteConfig(
             int parallelism) {}
 
     private static final Set<String> TOP_KEYS = Set.of(
-            "title", "description", "editUrl", "sections", "content", "templates", "site", "cache", "session");
+            "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session");
     private static final Set<String> SESSION_KEYS = Set.of(
             "classpath", "classpathFiles", "prelude", "valueHook", "heap", "vmOptions", "timeoutSeconds",
             "maxOutputChars", "parallelism");
@@ -107,17 +113,29 @@ public record SiteConfig(
                 str(top, "title", "nnwiki"),
                 str(top, "description", ""),
                 str(top, "editUrl", ""),
+                slash(str(top, "baseUrl", "")),
                 strings(top.get("sections")),
                 abs.resolve(str(top, "content", "content")),
                 abs.resolve(str(top, "templates", "templates")),
                 abs.resolve(str(top, "site", "site")),
                 abs.resolve(str(top, "cache", ".nnwiki-cache")),
+                abs.resolve(str(top, "reports", "target/nnwiki")),
                 session);
     }
 
     /** The same configuration writing to another output and cache folder (tests, previews). */
     public SiteConfig withOutput(Path newSite, Path newCache) {
-        return new SiteConfig(root, title, description, editUrl, sections, content, templates, newSite, newCache, session);
+        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, newSite, newCache, newCache.resolve("reports"), session);
+    }
+
+    /** The same configuration with the published locations replaced where the arguments are not null. */
+    public SiteConfig withUrls(String newBaseUrl, String newEditUrl) {
+        return new SiteConfig(root, title, description, newEditUrl == null ? editUrl : newEditUrl,
+                newBaseUrl == null ? baseUrl : slash(newBaseUrl), sections, content, templates, site, cache, reports, session);
+    }
+
+    private static String slash(String url) {
+        return url.isEmpty() || url.endsWith("/") ? url : url + "/";
     }
 
     /** Number of pages run at once. */

@@ -10,8 +10,17 @@ import java.util.List;
  * @param outputs what it showed, in order
  * @param failure why it failed, or null
  * @param millis wall-clock run time
+ * @param peakHeapBytes the session heap's peak while the block ran (the sum of the heap pools' peaks;
+ *     0 when unknown)
+ * @param shownExpression the source of the last expression whose value the page shows, or ""
  */
-public record BlockResult(int ordinal, List<Output> outputs, Failure failure, long millis) implements Serializable {
+public record BlockResult(int ordinal, List<Output> outputs, Failure failure, long millis, long peakHeapBytes,
+        String shownExpression) implements Serializable {
+
+    /** A block that did not run. */
+    public static BlockResult notRun(int ordinal, Failure failure) {
+        return new BlockResult(ordinal, List.of(), failure, 0, 0, "");
+    }
 
     public boolean failed() {
         return failure != null;

@@ -44,7 +44,14 @@ final class Session implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Defined in every session: prints the barrier and returns the heap's peak since the last call
+     * (each pool's peak is reset). Its name cannot clash with a page's: JShell never makes names like it.
+     */
+    private static final String END_OF_BLOCK = "$nnwikiEndOfBlock";
     private volatile boolean ended;
+    private volatile String shownExpression = "";
+    private long peakHeapBytes;
     private volatile boolean stopping;
     private String endedBecause = "";
 
@@ -55,7 +62,9 @@ final class Session implements AutoCloseable {
         List<String> vm = new ArrayList<>(List.of(
                 "-Xmx" + spec.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
+                "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
+                // Tells code that it runs inside a wiki build (the display API then emits figures for the page).
+                "-Dnnwiki.session=true"));
         vm.addAll(spec.vmOptions());
         List<String> compiler = new ArrayList<>();
         for (int i = 0; i < spec.vmOptions().size(); i++) {
@@ -82,6 +91,12 @@ final class Session implements AutoCloseable {
 
     /** Runs the prelude; returns its failure message or null. */
     String start() {
+        String barrier = OutputCapture.BARRIER.replace("\u001E", "\\u001E").replace("\u001F", "\\u001F").replace("\n", "\\n");
+        shell.eval("long " + END_OF_BLOCK + "() { long sum = 0; "
+                + "for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) { "
+                + "if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) { "
+                + "sum += pool.getPeakUsage().getUsed(); pool.resetPeakUsage(); } } "
+                + "System.out.print(\"" + barrier + "\"); System.out.flush(); return sum; }");
         if (spec.prelude().isBlank()) {
             return null;
         }
@@ -100,12 +115,14 @@ final class Session implements AutoCloseable {
     BlockResult run(int ordinal, String code, int firstLine, Duration timeout) {
         long t0 = System.nanoTime();
         if (ended) {
-            return new BlockResult(ordinal, List.of(), new Failure(Failure.Kind.NOT_RUN,
-                    "not run: the session ended earlier (" + endedBecause + ")", 0, ""), 0);
+            return BlockResult.notRun(ordinal, new Failure(Failure.Kind.NOT_RUN,
+                    "not run: the session ended earlier (" + endedBecause + ")", 0, ""));
         }
+        shownExpression = "";
         BlockRun run = evalAll(code, firstLine, timeout);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
         List<Output> outputs = parser.parse(run.drained.text(), run.drained.droppedBytes());
-        return new BlockResult(ordinal, outputs, run.failure, (System.nanoTime() - t0) / 1_000_000);
+        return new BlockResult(ordinal, outputs, run.failure, millis, peakHeapBytes, shownExpression);
     }
 
     private record BlockRun(Failure failure, OutputCapture.Drained drained) {}
@@ -128,8 +145,8 @@ final class Session implements AutoCloseable {
         if (!ended) {
             try {
                 // Everything the block printed is on its way once the barrier comes back.
-                shell.eval("System.out.print(\"" + OutputCapture.BARRIER.replace("\u001E", "\\u001E").replace("\u001F", "\\u001F").replace("\n", "\\n")
-                        + "\"); System.out.flush();");
+                List<SnippetEvent> events = shell.eval(END_OF_BLOCK + "()");
+                peakHeapBytes = events.isEmpty() || events.get(0).value() == null ? 0 : parseLong(events.get(0).value());
                 capture.awaitBarrier(barriersBefore, BARRIER_WAIT_MS);
             } catch (IllegalStateException e) {
                 ended = true;
@@ -294,6 +311,7 @@ final class Session implements AutoCloseable {
         if (name == null) {
             return null;
         }
+        shownExpression = s.source().strip();
         if (spec.valueHook().isEmpty()) {
             String value = last.value() == null ? "null" : last.value();
             print(OutputParser.DISPLAY + "value " + java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "\n");
@@ -309,6 +327,14 @@ final class Session implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private void print(String text) {

@@ -46,7 +46,10 @@ public final class Baker {
         this.problems = problems;
     }
 
-    public void bake(List<RenderedPage> pages, Navigation nav, Path out) {
+    /**
+     * @param runCommand how to run a page's downloaded script, with {@code PAGE.jsh} standing for its name
+     */
+    public void bake(List<RenderedPage> pages, Navigation nav, Path out, String runCommand) {
         if (!Files.isRegularFile(config.templates().resolve(PAGE_TEMPLATE))) {
             problems.add(config.relative(config.templates()), 0, "missing template " + PAGE_TEMPLATE);
             return;
@@ -64,7 +67,7 @@ public final class Baker {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, page.source() + "\n", StandardCharsets.UTF_8);
                 titles.put(file.toFile().getAbsolutePath(), page.front().title());
-                models.put(page.outputPath(), PageModel.of(config, nav, rendered));
+                models.put(page.outputPath(), PageModel.of(config, nav, rendered, runCommand));
             }
             synchronized (ONE_BAKE_AT_A_TIME) {
                 runOven(staging, content, out, new BakeInput(titles, models));

@@ -32,6 +32,9 @@ public final class Navigation {
         groups.put("", new ArrayList<>());
         configured.forEach(s -> groups.put(s, new ArrayList<>()));
         for (Page p : pages) {
+            if (!p.front().listed()) {
+                continue;
+            }
             List<Page> group = groups.get(p.front().section());
             if (group == null) {
                 problems.add(p.source(), 0, "unknown section '" + p.front().section() + "' (sections in nnwiki.yml: "

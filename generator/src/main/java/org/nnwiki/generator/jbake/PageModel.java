@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nnwiki.generator.SiteConfig;
+import org.nnwiki.generator.execute.ScriptWriter;
+import org.nnwiki.generator.page.GeneratedPages;
 import org.nnwiki.generator.page.Page;
 import org.nnwiki.generator.render.RenderedPage;
 
@@ -17,12 +19,13 @@ import org.nnwiki.generator.render.RenderedPage;
 final class PageModel {
     private PageModel() {}
 
-    static Map<String, Object> of(SiteConfig config, Navigation nav, RenderedPage rendered) {
+    static Map<String, Object> of(SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
         Page page = rendered.parsed().expanded().page();
         String root = rootOf(page.outputPath());
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", config.title());
         site.put("description", config.description());
+        site.put("timings", root + GeneratedPages.TIMINGS);
 
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("title", page.front().title());
@@ -34,6 +37,14 @@ final class PageModel {
         p.put("editUrl", config.editUrl().isEmpty() ? "" : config.editUrl() + page.source());
         p.put("body", rendered.body());
         p.put("runBlocks", rendered.parsed().runBlocks().size());
+        p.put("listed", page.front().listed());
+        // The downloadable script sits beside the page: cnn.html -> cnn.jsh.
+        String name = Path.of(page.outputPath()).getFileName().toString();
+        String script = ScriptWriter.hasScript(rendered.parsed()) ? name.substring(0, name.length() - ".html".length()) + ".jsh" : "";
+        p.put("script", script);
+        p.put("runCommand", runCommand.replace("PAGE.jsh", script));
+        // The 404 page is served at any missing address: its links resolve against the site's address.
+        p.put("base", page.outputPath().equals(GeneratedPages.NOT_FOUND) ? config.baseUrl() : "");
 
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Navigation.Section s : nav.sections()) {

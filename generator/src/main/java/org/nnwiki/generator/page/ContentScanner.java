@@ -191,6 +191,6 @@ public final class ContentScanner {
         if (!ok) {
             return null;
         }
-        return new FrontMatter(values.get("title"), values.getOrDefault("section", ""), order, values.get("summary"), status.equals("draft"));
+        return new FrontMatter(values.get("title"), values.getOrDefault("section", ""), order, values.get("summary"), status.equals("draft"), true);
     }
 }

@@ -8,5 +8,7 @@ package org.nnwiki.generator.page;
  * @param order sort key inside the section, compared numerically
  * @param summary one sentence for listings, search results and the meta description (required)
  * @param draft true for {@code status: draft}: not published by a normal build
+ * @param listed false for pages the generator adds (404, execution report): not in the sidebar,
+ *     previous/next, search or sitemap
  */
-public record FrontMatter(String title, String section, double order, String summary, boolean draft) {}
+public record FrontMatter(String title, String section, double order, String summary, boolean draft, boolean listed) {}

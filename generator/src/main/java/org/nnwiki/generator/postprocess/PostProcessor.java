@@ -41,8 +41,10 @@ public final class PostProcessor {
      * @param dir the baked site
      * @param sourceByOutput each page's source path by its output path
      * @param template the template file, named in problems with links that no page wrote
+     * @param listed the pages that go into the search index and the sitemap
+     * @param baseUrl the site's absolute address for {@code sitemap.xml} ("" writes none)
      */
-    public void process(Path dir, Map<String, String> sourceByOutput, String template) {
+    public void process(Path dir, Map<String, String> sourceByOutput, String template, Set<String> listed, String baseUrl) {
         Map<String, Document> docs = new ConcurrentHashMap<>();
         Map<String, Set<String>> ids = new ConcurrentHashMap<>();
         sourceByOutput.keySet().parallelStream().forEach(output -> {
@@ -60,6 +62,16 @@ public final class PostProcessor {
                 throw new UncheckedIOException(e);
             }
         });
+        Map<String, Document> searchable = new java.util.TreeMap<>();
+        docs.forEach((output, doc) -> {
+            if (listed.contains(output)) {
+                searchable.put(output, doc);
+            }
+        });
+        write(dir.resolve("search-index.js"), SearchIndex.script(searchable));
+        if (!baseUrl.isEmpty()) {
+            write(dir.resolve("sitemap.xml"), Sitemap.xml(baseUrl, listed));
+        }
         Set<String> files = listFiles(dir);
         docs.entrySet().parallelStream().forEach(e -> {
             String output = e.getKey();
@@ -68,12 +80,16 @@ public final class PostProcessor {
             labelCharts(doc);
             checkLinks(doc, output, sourceByOutput.get(output), template, files, ids);
             doc.select("[" + SOURCE_LINE + "]").removeAttr(SOURCE_LINE);
-            try {
-                Files.writeString(dir.resolve(output), doc.outerHtml(), StandardCharsets.UTF_8);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            write(dir.resolve(output), doc.outerHtml());
         });
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Lists the page's h2/h3 headings inside {@code nav#toc}, if the template has one. */

@@ -16,7 +16,7 @@ class IncludeExpanderTest {
     Path root;
 
     private Page page(String markdown) {
-        return new Page("content/p.md", root.resolve("content/p.md"), "p.html", new FrontMatter("P", "", 0, "s", false), markdown, 6);
+        return new Page("content/p.md", root.resolve("content/p.md"), "p.html", new FrontMatter("P", "", 0, "s", false, true), markdown, 6);
     }
 
     @Test
