@@ -63,6 +63,8 @@ final class Svg {
         painter.accept(g);
         String svg = g.getSVGElement(null, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
         svg = svg.replace("rgb(1,2,3)", "currentColor").replace("rgb(1, 2, 3)", "currentColor");
+        // JFreeSVG declares its own namespace, which HTML does not allow on inline SVG (and nothing uses it).
+        svg = svg.replaceFirst(" xmlns:jfreesvg=['\"][^'\"]*['\"]", "");
         int open = svg.indexOf('>');
         return svg.substring(0, open + 1) + "<title>" + escape(title) + "</title>" + svg.substring(open + 1);
     }

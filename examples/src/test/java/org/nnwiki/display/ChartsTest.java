@@ -20,6 +20,7 @@ class ChartsTest {
         assertTrue(svg.contains("<title>" + chart.title() + "</title>"));
         assertTrue(svg.contains("viewBox"), "scales with its container");
         assertFalse(svg.contains("rgb(1,2,3)"), "ink colour is rewritten to currentColor");
+        assertFalse(svg.contains("jfreesvg"), "no namespace HTML forbids on inline SVG");
     }
 
     @Test
