@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * The command line: {@code build} writes {@code site/}; {@code serve} previews it on 127.0.0.1 and
  * rebuilds on every change. Maven runs it (see the README); exit code 1 means the input has problems.
  */
-@Command(name = "nnwiki", mixinStandardHelpOptions = true, subcommands = {Main.Build.class, Main.Serve.class},
+@Command(name = "nnwiki", mixinStandardHelpOptions = true, subcommands = {Main.Build.class, Main.Serve.class, Main.NewPage.class},
         description = "Builds the nnwiki site, running every example block.")
 public final class Main {
 
@@ -30,11 +30,17 @@ public final class Main {
         @Option(names = "--failure-marker", description = "A file written when the build has problems and deleted when it has none (for Maven).")
         Path failureMarker;
 
+        @Option(names = "--base-url", description = "The published site's address (overrides baseUrl in nnwiki.yml).")
+        String baseUrl;
+
+        @Option(names = "--edit-url", description = "Prefix of 'edit this page' links (overrides editUrl in nnwiki.yml).")
+        String editUrl;
+
         @Override
         public final Integer call() throws Exception {
             int code;
             try {
-                code = run(SiteConfig.load(root));
+                code = run(SiteConfig.load(root).withUrls(baseUrl, editUrl));
             } catch (BuildFailedException e) {
                 code = report(e);
             }
@@ -77,6 +83,29 @@ public final class Main {
         @Override
         int run(SiteConfig config) throws Exception {
             new PreviewServer(config, new SiteBuild.Options(false, drafts, false), port).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "new", description = "Create a page from the template, with valid front matter, as a draft.")
+    static final class NewPage extends Common {
+        @picocli.CommandLine.Parameters(index = "0", description = "The new file, e.g. content/convnets/adversarial.md.")
+        Path file;
+
+        @Option(names = "--title", required = true, description = "The page title.")
+        String title;
+
+        @Option(names = "--section", defaultValue = "", description = "A section from nnwiki.yml (default: a top-level page).")
+        String section;
+
+        @Option(names = "--summary", defaultValue = "", description = "One sentence for search results and the meta description.")
+        String summary;
+
+        @Override
+        int run(SiteConfig config) throws BuildFailedException {
+            Path created = NewPageWriter.create(config, file, title, section, summary);
+            System.out.println("nnwiki: created " + config.relative(created) + " (status: draft). Preview it with"
+                    + " ./mvnw -q package -DskipTests -Pserve -Dnnwiki.args=--drafts, and remove the status line to publish it.");
             return 0;
         }
     }
