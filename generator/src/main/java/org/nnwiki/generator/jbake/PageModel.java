@@ -34,7 +34,7 @@ final class PageModel {
         p.put("source", page.source());
         p.put("url", page.outputPath());
         p.put("root", root);
-        p.put("editUrl", config.editUrl().isEmpty() ? "" : config.editUrl() + page.source());
+        p.put("editUrl", config.editUrl().isEmpty() || !page.front().listed() ? "" : config.editUrl() + page.source());
         p.put("body", rendered.body());
         p.put("runBlocks", rendered.parsed().runBlocks().size());
         p.put("listed", page.front().listed());
@@ -43,8 +43,9 @@ final class PageModel {
         String script = ScriptWriter.hasScript(rendered.parsed()) ? name.substring(0, name.length() - ".html".length()) + ".jsh" : "";
         p.put("script", script);
         p.put("runCommand", runCommand.replace("PAGE.jsh", script));
-        // The 404 page is served at any missing address: its links resolve against the site's address.
-        p.put("base", page.outputPath().equals(GeneratedPages.NOT_FOUND) ? config.baseUrl() : "");
+        // The 404 page is served at any missing address: its links resolve against the site's root path.
+        p.put("base", page.outputPath().equals(GeneratedPages.NOT_FOUND) && !config.baseUrl().isEmpty()
+                ? java.net.URI.create(config.baseUrl()).getPath() : "");
 
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Navigation.Section s : nav.sections()) {
