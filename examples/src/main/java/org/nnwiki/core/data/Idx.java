@@ -17,8 +17,18 @@ public final class Idx {
 
     /** Images as floats scaled to [0, 1], shape as in the file, e.g. (N, 28, 28). */
     public static Tensor readImages(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int[] shape = header(in, file);
+        return readImages(Files.newInputStream(file), file.toString());
+    }
+
+    /** Labels as ints. */
+    public static int[] readLabels(Path file) throws IOException {
+        return readLabels(Files.newInputStream(file), file.toString());
+    }
+
+    /** Images from a stream (gunzipped when {@code name} ends in .gz); the stream is closed. */
+    public static Tensor readImages(InputStream stream, String name) throws IOException {
+        try (DataInputStream in = open(stream, name)) {
+            int[] shape = header(in, name);
             byte[] raw = in.readNBytes(sizeOf(shape));
             float[] data = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
@@ -28,10 +38,10 @@ public final class Idx {
         }
     }
 
-    /** Labels as ints. */
-    public static int[] readLabels(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
-            int[] shape = header(in, file);
+    /** Labels from a stream (gunzipped when {@code name} ends in .gz); the stream is closed. */
+    public static int[] readLabels(InputStream stream, String name) throws IOException {
+        try (DataInputStream in = open(stream, name)) {
+            int[] shape = header(in, name);
             byte[] raw = in.readNBytes(sizeOf(shape));
             int[] labels = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {
@@ -41,12 +51,11 @@ public final class Idx {
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
-        return new DataInputStream(file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw);
+    private static DataInputStream open(InputStream raw, String name) throws IOException {
+        return new DataInputStream(name.endsWith(".gz") ? new GZIPInputStream(raw) : raw);
     }
 
-    private static int[] header(DataInputStream in, Path file) throws IOException {
+    private static int[] header(DataInputStream in, String file) throws IOException {
         int magic = in.readInt();
         if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != 0x08) {
             throw new IOException(file + ": not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
