@@ -91,7 +91,7 @@ public final class ImageGrid implements Chart {
         int titleHeight = 26;
         int width = cols * (cell + gap) + gap;
         int height = titleHeight + rows * (cell + captionHeight + gap) + gap;
-        return Svg.draw(width, height, title, g -> {
+        String svg = Svg.draw(width, height, title, g -> {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
             g.setPaint(Svg.INK);
             g.setFont(Svg.TITLE_FONT);
@@ -107,6 +107,8 @@ public final class ImageGrid implements Chart {
                 g.drawString(caption, x + Math.max(0, (cell - w) / 2), y + cell + 13);
             }
         });
+        // Browsers smooth scaled bitmaps: keep every pixel a sharp square (a 3×3 filter is nine squares).
+        return svg.replace("<image ", "<image style='image-rendering:pixelated' ");
     }
 
     private BufferedImage toImage(double[][] p) {

@@ -30,6 +30,8 @@ class ChartsTest {
         assertSvg(ScatterChart.of("Points").points(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 1}).regions((x, y) -> x > 0.5 ? 1 : 0, 20));
         assertSvg(Heatmap.of("Matrix", new double[][] {{1, 2}, {3, 4}}).xLabels("a", "b").yLabels("c", "d").annotate());
         assertSvg(ImageGrid.of("Images").image(new double[][] {{0, 1}, {1, 0}}, "x").image(new float[] {0, 1, 2, 3}, 2, 2, "y"));
+        assertTrue(ImageGrid.of("Sharp").image(new double[][] {{0, 1}}, "x").svg().contains("<image style='image-rendering:pixelated' "),
+                "pixels are drawn as squares, not smoothed");
         assertSvg(BarChart.of("Bars").bar("a", 1).bar("b", 2));
         assertSvg(Histogram.of("Hist", 10).values("v", new double[] {1, 2, 2, 3, 3, 3}));
     }
