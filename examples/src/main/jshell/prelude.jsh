@@ -4,6 +4,8 @@ import java.util.function.*;
 import java.util.stream.*;
 import org.nnwiki.core.*;
 import org.nnwiki.core.nn.*;
+// The core's Module, not java.lang.Module (a single-type import wins over java.lang's).
+import org.nnwiki.core.nn.Module;
 import org.nnwiki.core.optim.*;
 import org.nnwiki.core.data.*;
 import org.nnwiki.display.*;
