@@ -31,9 +31,9 @@ public record Points(double[][] xy, int[] labels) {
         return of(new NoisyInterlockingCrescentsDataSource(n, seed, noise).iterator()).shuffled(seed);
     }
 
-    /** Two concentric circles: a class inside the other. */
-    public static Points circles(int n, double noise, long seed) {
-        return of(new ConcentricCirclesDataSource(n, seed, 0.5, noise).iterator()).shuffled(seed);
+    /** A disc of one class inside a ring of the other, half the points each (radius of the disc: {@code radius}). */
+    public static Points circles(int n, double radius, long seed) {
+        return of(new ConcentricCirclesDataSource(n, seed, radius, 0.5).iterator()).shuffled(seed);
     }
 
     private static Points of(Iterator<Example<Label>> examples) {

@@ -39,4 +39,13 @@ class PointsTest {
         // A straight line separates most of two moons, but not all of it.
         assertTrue(acc > 0.75 && acc < 0.95, "logistic regression accuracy " + acc);
     }
+
+    @Test
+    void circlesAreBalancedAndNotLinearlySeparable() {
+        Points.Split s = Points.circles(400, 0.5, 1).split(0.25, 2);
+        int ones = Arrays.stream(s.train().labels()).sum() + Arrays.stream(s.test().labels()).sum();
+        assertTrue(ones > 150 && ones < 250, "about half of each class: " + ones);
+        double acc = TribuoBaseline.logisticRegression(s.train().xy(), s.train().labels()).accuracy(s.test().xy(), s.test().labels());
+        assertTrue(acc < 0.75, "a straight line cannot separate a disc from its ring: " + acc);
+    }
 }
