@@ -143,10 +143,21 @@ class BrowserTest {
         driver.findElement(By.tagName("body")).sendKeys("/");
         WebElement input = driver.switchTo().activeElement();
         assertEquals("search-input", input.getAttribute("id"), "'/' focuses the search box");
-        input.sendKeys("backpropagation gradient");
-        WebElement first = waitFor(By.cssSelector("#search-results li a"));
-        assertTrue(first.getText().contains("Backpropagation by Hand"), "first result: " + first.getText());
+        input.sendKeys("xor");
+        waitFor(By.cssSelector("#search-results li a"));
+        List<WebElement> results = driver.findElements(By.cssSelector("#search-results li a"));
+        int target = -1;
+        for (int i = 0; i < results.size() && target < 0; i++) {
+            if (results.get(i).getAttribute("href").contains("backprop-by-hand.html")) {
+                target = i;
+            }
+        }
+        assertTrue(target >= 0 && target < 3, "the XOR page is among the first results: "
+                + results.stream().map(WebElement::getText).toList());
         assertTrue(driver.findElements(By.cssSelector("#search-results .search-snippet mark")).size() > 0, "snippets mark the words");
+        for (int i = 0; i <= target; i++) {
+            input.sendKeys(Keys.ARROW_DOWN);            // the arrow keys walk the results
+        }
         input.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("backprop-by-hand.html"));
 
