@@ -29,6 +29,7 @@ final class VectorKernel implements Gemm.Kernel {
     @Override
     public void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         float[] acc = new float[m * n];
+        float[] lanes = new float[L];
         for (int p0 = 0; p0 < k; p0 += DOT_CHUNK) {
             int p1 = Math.min(k, p0 + DOT_CHUNK);
             int upper = p0 + S.loopBound(p1 - p0);
@@ -41,7 +42,13 @@ final class VectorKernel implements Gemm.Kernel {
                     for (; p < upper; p += L) {
                         s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
                     }
-                    float sum = s0.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+                    // Lanes summed in a fixed order: reduceLanes(ADD) leaves the order to the implementation,
+                    // and it differs between interpreted and compiled code, so results would depend on the JIT.
+                    s0.intoArray(lanes, 0);
+                    float sum = 0;
+                    for (float lane : lanes) {
+                        sum += lane;
+                    }
                     for (; p < p1; p++) {
                         sum += a[ai + p] * b[bj + p];
                     }
