@@ -105,7 +105,7 @@ class FixtureSiteTest {
     @Test
     void generatedPagesAreBuiltButNotListed() throws IOException {
         String notFound = Files.readString(root.resolve("site/404.html"));
-        assertTrue(notFound.contains("base.href = \"/wiki/\""), "on a server the 404 page's links resolve from the site's root at any address");
+        assertTrue(notFound.contains("var root = \"/wiki/\""), "on a server the 404 page's links resolve from the site's root at any address");
         assertFalse(notFound.contains("https://example.org/edit/"), "generated pages have no source to edit");
         assertTrue(notFound.contains("<meta name=\"robots\" content=\"noindex\">"));
         String index = Files.readString(root.resolve("site/index.html"));
