@@ -2,6 +2,7 @@ package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Gemm;
 import org.nnwiki.core.kernel.Parallel;
+import org.nnwiki.core.kernel.Sums;
 
 /**
  * 2-D convolution (lowered to one matrix multiplication by im2col) and pooling, on (N, C, H, W)
@@ -57,6 +58,9 @@ final class Convolution {
         if (oh <= 0 || ow <= 0) {
             throw new IllegalArgumentException("conv2d: kernel " + kh + "×" + kw + " does not fit input " + h + "×" + wd + " with padding " + pad);
         }
+        if (stride == 1 && pad < kh && pad < kw) {
+            return conv2dShifted(x, w, b, pad);
+        }
         Geometry geo = new Geometry(n, c, h, wd, kh, kw, stride, pad, oh, ow);
         int plane = oh * ow;
         int np = n * plane;
@@ -102,17 +106,173 @@ final class Convolution {
             if (b != null && b.isRequiringGrad()) {
                 float[] db = b.gradBuffer();
                 for (int f = 0; f < o; f++) {
-                    double sum = 0;
-                    for (int j = 0; j < np; j++) {
-                        sum += g2[f * np + j];
-                    }
-                    db[f] += (float) sum;
+                    db[f] += (float) Sums.sum(g2, f * np, np);
                 }
             }
             if (x.isRequiringGrad()) {
                 float[] dcols = new float[ckk * np];
                 Gemm.multiply(true, false, ckk, np, o, w.data, 0, g2, 0, dcols, 0, false); // (CKK, O) @ (O, NP)
                 x.addFreshGrad(col2im(dcols, geo));
+            }
+        }, x, w, b);
+    }
+
+    /** Lengths of the flattened output grids are rounded up to this, so that vector loops need no tails. */
+    private static final int ALIGN = 16;
+
+    /** Images per partial weight gradient: fixed, so the summation order does not depend on the thread count. */
+    private static final int IMAGES_PER_PARTIAL = 8;
+
+    /**
+     * A padded image plane laid out for "shifted rows": (ph × pw) image with {@code top}/{@code left}
+     * zero rows/columns, followed by enough zeros that a window read of {@code q} elements from any
+     * kernel offset stays inside the plane.
+     */
+    private record Padded(int c, int ph, int pw, int kh, int kw, int q, int plane) {
+        static Padded of(int c, int ph, int pw, int kh, int kw) {
+            int rows = ph - kh + 1;
+            int q = (rows * pw + ALIGN - 1) / ALIGN * ALIGN;
+            return new Padded(c, ph, pw, kh, kw, q, (kh - 1) * pw + (kw - 1) + q);
+        }
+
+        /** Where kernel element (channel, u, v) starts reading, relative to the image's first plane. */
+        int[] offsets() {
+            int[] off = new int[c * kh * kw];
+            for (int ch = 0, r = 0; ch < c; ch++) {
+                for (int u = 0; u < kh; u++) {
+                    for (int v = 0; v < kw; v++) {
+                        off[r++] = ch * plane + u * pw + v;
+                    }
+                }
+            }
+            return off;
+        }
+
+        int image() {
+            return c * plane;
+        }
+
+        /** Copies src's planes (c × h × w from srcOff) into dst at (top, left) of each padded plane. */
+        void fill(float[] src, int srcOff, int h, int w, int top, int left, float[] dst, int dstOff) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(src, srcOff + (ch * h + y) * w, dst, dstOff + ch * plane + (top + y) * pw + left, w);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stride-1 convolution without im2col. Flatten a zero-padded plane row by row (width pw); then
+     * output position (y, x) reads input (y + u, x + v), which is the flat position y·pw + x shifted by
+     * u·pw + v. So output row f is Σ over (c, u, v) of w[f, c, u, v] times the padded image read from
+     * offset c·plane + u·pw + v: a matrix product whose right-hand rows are shifted views of one
+     * buffer ({@link Gemm#multiplyShifted}). The flat grid has pw − ow extra columns per row, computed
+     * and dropped.
+     *
+     * <p>Backward reuses the same two ideas: dw[f, (c,u,v)] is a dot product of the output gradient
+     * (laid out on the same flat grid, zeros in the extra columns) with the shifted input
+     * ({@link Gemm#dotsShifted}); dx is the "full" convolution of the output gradient, padded by
+     * k − 1 − pad, with the kernel flipped and its O and C axes swapped.
+     */
+    private static Tensor conv2dShifted(Tensor x, Tensor w, Tensor b, int pad) {
+        int n = x.shape[0], c = x.shape[1], h = x.shape[2], wd = x.shape[3];
+        int o = w.shape[0], kh = w.shape[2], kw = w.shape[3];
+        int oh = h + 2 * pad - kh + 1, ow = wd + 2 * pad - kw + 1;
+        int ckk = c * kh * kw;
+        Padded in = Padded.of(c, h + 2 * pad, wd + 2 * pad, kh, kw);
+        int[] offsets = in.offsets();
+        float[] xs = new float[n * in.image()];  // every image, padded: kept for the weight gradient
+        float[] out = new float[n * o * oh * ow];
+        Parallel.range(n, (long) o * ckk * in.q() / 16, (from, to) -> {
+            float[] grid = new float[o * in.q()];
+            for (int i = from; i < to; i++) {
+                in.fill(x.data, i * c * h * wd, h, wd, pad, pad, xs, i * in.image());
+                Gemm.multiplyShifted(o, ckk, in.q(), w.data, 0, xs, i * in.image(), offsets, grid, 0);
+                for (int f = 0; f < o; f++) {
+                    float bias = b == null ? 0f : b.data[f];
+                    for (int y = 0; y < oh; y++) {
+                        int src = f * in.q() + y * in.pw();
+                        int dst = ((i * o + f) * oh + y) * ow;
+                        for (int xo = 0; xo < ow; xo++) {
+                            out[dst + xo] = grid[src + xo] + bias;
+                        }
+                    }
+                }
+            }
+        });
+        return Tensor.result("conv2d", out, new int[] {n, o, oh, ow}, g -> {
+            if (b != null && b.isRequiringGrad()) {
+                float[] db = b.gradBuffer();
+                int plane = oh * ow;
+                for (int f = 0; f < o; f++) {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += Sums.sum(g, (i * o + f) * plane, plane);
+                    }
+                    db[f] += (float) sum;
+                }
+            }
+            if (w.isRequiringGrad()) {
+                // g on the input's flat grid (row width pw, zeros in the extra columns and the tail).
+                int gImage = o * in.q();
+                float[] gq = new float[n * gImage];
+                Parallel.range(n, gImage, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        for (int f = 0; f < o; f++) {
+                            for (int y = 0; y < oh; y++) {
+                                System.arraycopy(g, ((i * o + f) * oh + y) * ow, gq, i * gImage + f * in.q() + y * in.pw(), ow);
+                            }
+                        }
+                    }
+                });
+                int groups = (n + IMAGES_PER_PARTIAL - 1) / IMAGES_PER_PARTIAL;
+                float[] partial = new float[groups * o * ckk];
+                Parallel.range(groups, (long) IMAGES_PER_PARTIAL * o * ckk * in.q() / 16, (from, to) -> {
+                    for (int t = from; t < to; t++) {
+                        int i0 = t * IMAGES_PER_PARTIAL;
+                        int count = Math.min(IMAGES_PER_PARTIAL, n - i0);
+                        Gemm.dotsShifted(o, ckk, in.q(), count, gq, i0 * gImage, gImage, xs, i0 * in.image(), in.image(),
+                                offsets, partial, t * o * ckk);
+                    }
+                });
+                float[] dw = w.gradBuffer();
+                for (int t = 0; t < groups; t++) {
+                    for (int e = 0; e < o * ckk; e++) {
+                        dw[e] += partial[t * o * ckk + e];
+                    }
+                }
+            }
+            if (x.isRequiringGrad()) {
+                // dx = conv(g padded by k − 1 − pad, w flipped, O and C swapped): (N, O, oh, ow) → (N, C, h, w).
+                int top = kh - 1 - pad, left = kw - 1 - pad;
+                Padded gp = Padded.of(o, oh + 2 * top, ow + 2 * left, kh, kw);
+                int[] gOffsets = gp.offsets();
+                float[] flipped = new float[c * o * kh * kw]; // (C, O, KH, KW)
+                for (int f = 0; f < o; f++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        for (int u = 0; u < kh; u++) {
+                            for (int v = 0; v < kw; v++) {
+                                flipped[((ch * o + f) * kh + u) * kw + v] = w.data[((f * c + ch) * kh + (kh - 1 - u)) * kw + (kw - 1 - v)];
+                            }
+                        }
+                    }
+                }
+                float[] dx = new float[x.data.length];
+                Parallel.range(n, (long) c * o * kh * kw * gp.q() / 16, (from, to) -> {
+                    float[] gs = new float[gp.image()];
+                    float[] grid = new float[c * gp.q()];
+                    for (int i = from; i < to; i++) {
+                        gp.fill(g, i * o * oh * ow, oh, ow, top, left, gs, 0);
+                        Gemm.multiplyShifted(c, o * kh * kw, gp.q(), flipped, 0, gs, 0, gOffsets, grid, 0);
+                        for (int ch = 0; ch < c; ch++) {
+                            for (int y = 0; y < h; y++) {
+                                System.arraycopy(grid, ch * gp.q() + y * gp.pw(), dx, ((i * c + ch) * h + y) * wd, wd);
+                            }
+                        }
+                    }
+                });
+                x.addFreshGrad(dx);
             }
         }, x, w, b);
     }

@@ -70,6 +70,8 @@ class OpGradientTest {
                 c("layerNorm", t -> t.get(0).layerNorm(t.get(1), t.get(2), 1e-5f), new int[] {3, 5}, new int[] {5}, new int[] {5}),
                 c("conv2d", t -> t.get(0).conv2d(t.get(1), t.get(2), 1, 1), new int[] {2, 2, 5, 5}, new int[] {3, 2, 3, 3}, new int[] {3}),
                 c("conv2d large filter bank", t -> t.get(0).conv2d(t.get(1), t.get(2), 1, 1), new int[] {1, 4, 4, 4}, new int[] {8, 4, 3, 3}, new int[] {8}),
+                c("conv2d 3×2 kernel, no padding", t -> t.get(0).conv2d(t.get(1), t.get(2), 1, 0), new int[] {2, 3, 5, 6}, new int[] {5, 3, 3, 2}, new int[] {5}),
+                c("conv2d padding 2", t -> t.get(0).conv2d(t.get(1), null, 1, 2), new int[] {1, 2, 4, 3}, new int[] {3, 2, 3, 3}),
                 c("conv2d strided", t -> t.get(0).conv2d(t.get(1), null, 2, 0), new int[] {1, 2, 6, 6}, new int[] {2, 2, 2, 2}),
                 c("maxPool2d", t -> t.get(0).maxPool2d(2, 2), new int[] {1, 2, 4, 4}),
                 c("avgPool2d", t -> t.get(0).avgPool2d(2, 2), new int[] {1, 2, 4, 4})

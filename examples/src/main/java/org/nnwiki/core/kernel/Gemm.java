@@ -35,7 +35,21 @@ public final class Gemm {
         void rows(int i0, int i1, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] panels,
                 float[] c, int cOff, boolean accumulate);
 
+        /** See {@link Gemm#multiplyShifted}. */
+        void shifted(int m, int r, int q, float[] a, int aOff, float[] b, int bOff, int[] offsets, float[] c, int cOff);
+
+        /** See {@link Gemm#dotsShifted}. */
+        void shiftedDots(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
+                int[] offsets, float[] out, int outOff);
+
+        /** See {@link Sums#sum}. */
+        double sum(float[] a, int off, int n);
+
         String name();
+    }
+
+    static Kernel kernel() {
+        return KERNEL;
     }
 
     private Gemm() {}
@@ -63,6 +77,26 @@ public final class Gemm {
      */
     public static void multiplyDots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         KERNEL.dots(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    }
+
+    /**
+     * C (m×q) = A (m×r) · B where row p of B is not stored but read in place as
+     * {@code b[bOff + offsets[p] + j]}, j < q: the "shifted rows" of a stride-1 convolution, whose
+     * input windows are the same padded image read from r different starting points. So the
+     * im2col matrix is never built. Single-threaded: callers split over images.
+     */
+    public static void multiplyShifted(int m, int r, int q, float[] a, int aOff, float[] b, int bOff, int[] offsets, float[] c, int cOff) {
+        KERNEL.shifted(m, r, q, a, aOff, b, bOff, offsets, c, cOff);
+    }
+
+    /**
+     * out (m×r) += Σₙ Gₙ · Bₙᵀ over {@code count} images, with Gₙ (m×q) row-major at
+     * {@code gOff + n·gStride} and row p of Bₙ read in place at {@code bOff + n·bStride + offsets[p]}
+     * (as in {@link #multiplyShifted}): a stride-1 convolution's weight gradient. Single-threaded.
+     */
+    public static void dotsShifted(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
+            int[] offsets, float[] out, int outOff) {
+        KERNEL.shiftedDots(m, r, q, count, g, gOff, gStride, b, bOff, bStride, offsets, out, outOff);
     }
 
     /** A right-hand matrix (k×n) packed for the kernel, reusable while the matrix does not change. */

@@ -49,6 +49,60 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
+    public void shifted(int m, int r, int q, float[] a, int aOff, float[] b, int bOff, int[] offsets, float[] c, int cOff) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * q;
+            java.util.Arrays.fill(c, row, row + q, 0f);
+            for (int p = 0; p < r; p++) {
+                float aip = a[aOff + i * r + p];
+                int src = bOff + offsets[p];
+                for (int j = 0; j < q; j++) {
+                    c[row + j] += aip * b[src + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void shiftedDots(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
+            int[] offsets, float[] out, int outOff) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < r; p++) {
+                double sum = 0;
+                for (int n = 0; n < count; n++) {
+                    int gi = gOff + n * gStride + i * q;
+                    int bp = bOff + n * bStride + offsets[p];
+                    for (int j = 0; j < q; j++) {
+                        sum += g[gi + j] * b[bp + j];
+                    }
+                }
+                out[outOff + i * r + p] += (float) sum;
+            }
+        }
+    }
+
+    @Override
+    public double sum(float[] a, int off, int n) {
+        // Eight independent partial sums, so that the adds do not wait for each other.
+        double total = 0;
+        int block = 256;
+        for (int b0 = 0; b0 < n; b0 += block) {
+            int end = Math.min(n, b0 + block);
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            int i = b0;
+            for (; i + 8 <= end; i += 8) {
+                s0 += a[off + i]; s1 += a[off + i + 1]; s2 += a[off + i + 2]; s3 += a[off + i + 3];
+                s4 += a[off + i + 4]; s5 += a[off + i + 5]; s6 += a[off + i + 6]; s7 += a[off + i + 7];
+            }
+            for (; i < end; i++) {
+                s0 += a[off + i];
+            }
+            total += (double) (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+        }
+        return total;
+    }
+
+    @Override
     public String name() {
         return "plain Java";
     }

@@ -61,6 +61,35 @@ final class VectorKernel implements Gemm.Kernel {
         }
     }
 
+    /** Elements per float block in {@link #sum}; block sums are added in double. */
+    private static final int SUM_BLOCK = 256;
+
+    @Override
+    public double sum(float[] a, int off, int n) {
+        float[] lanes = new float[L];
+        double total = 0;
+        for (int b0 = 0; b0 < n; b0 += SUM_BLOCK) {
+            int len = Math.min(SUM_BLOCK, n - b0);
+            total += blockSum(a, off + b0, len, lanes);
+        }
+        return total;
+    }
+
+    private static float blockSum(float[] a, int at, int len, float[] lanes) {
+        int upper = S.loopBound(len);
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (; i < upper; i += L) {
+            acc = acc.add(FloatVector.fromArray(S, a, at + i));
+        }
+        acc.intoArray(lanes, 0);
+        float sum = sumLanes(lanes, 0);
+        for (; i < len; i++) {
+            sum += a[at + i];
+        }
+        return sum;
+    }
+
     @Override
     public String name() {
         return "vector (" + L + " lanes)";
@@ -179,5 +208,214 @@ final class VectorKernel implements Gemm.Kernel {
                 System.arraycopy(tile, r * NR, c, dst, w);
             }
         }
+    }
+
+    // ---- Shifted rows: a stride-1 convolution read straight from the padded image ----
+
+    @Override
+    public void shifted(int m, int r, int q, float[] a, int aOff, float[] b, int bOff, int[] offsets, float[] c, int cOff) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int a0 = aOff + i * r;
+            int j = 0;
+            for (; j + 4 * L <= q; j += 4 * L) {
+                shifted4x4(r, a, a0, b, bOff + j, offsets, c, cOff + i * q + j, q);
+            }
+            for (; j + L <= q; j += L) {
+                shifted4x1(r, a, a0, b, bOff + j, offsets, c, cOff + i * q + j, q);
+            }
+            for (int ii = i; ii < i + 4; ii++) {
+                shiftedTail(j, ii, r, q, a, aOff, b, bOff, offsets, c, cOff);
+            }
+        }
+        for (; i < m; i++) {
+            int j = 0;
+            for (; j + L <= q; j += L) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0; p < r; p++) {
+                    acc = FloatVector.broadcast(S, a[aOff + i * r + p]).fma(FloatVector.fromArray(S, b, bOff + offsets[p] + j), acc);
+                }
+                acc.intoArray(c, cOff + i * q + j);
+            }
+            shiftedTail(j, i, r, q, a, aOff, b, bOff, offsets, c, cOff);
+        }
+    }
+
+    /** Row i of C from column j on, one element at a time (the last few columns). */
+    private static void shiftedTail(int j, int i, int r, int q, float[] a, int aOff, float[] b, int bOff, int[] offsets, float[] c, int cOff) {
+        for (; j < q; j++) {
+            float sum = 0;
+            for (int p = 0; p < r; p++) {
+                sum += a[aOff + i * r + p] * b[bOff + offsets[p] + j];
+            }
+            c[cOff + i * q + j] = sum;
+        }
+    }
+
+    /** A 4 × 4L block of C in sixteen registers: per p, four loads of B and four broadcasts of A. */
+    private static void shifted4x4(int r, float[] a, int a0, float[] b, int b0, int[] offsets, float[] c, int c0, int q) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        int a1 = a0 + r, a2 = a1 + r, a3 = a2 + r;
+        for (int p = 0; p < r; p++) {
+            int at = b0 + offsets[p];
+            FloatVector b_0 = FloatVector.fromArray(S, b, at);
+            FloatVector b_1 = FloatVector.fromArray(S, b, at + L);
+            FloatVector b_2 = FloatVector.fromArray(S, b, at + 2 * L);
+            FloatVector b_3 = FloatVector.fromArray(S, b, at + 3 * L);
+            FloatVector w = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = w.fma(b_0, c00); c01 = w.fma(b_1, c01); c02 = w.fma(b_2, c02); c03 = w.fma(b_3, c03);
+            w = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = w.fma(b_0, c10); c11 = w.fma(b_1, c11); c12 = w.fma(b_2, c12); c13 = w.fma(b_3, c13);
+            w = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = w.fma(b_0, c20); c21 = w.fma(b_1, c21); c22 = w.fma(b_2, c22); c23 = w.fma(b_3, c23);
+            w = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = w.fma(b_0, c30); c31 = w.fma(b_1, c31); c32 = w.fma(b_2, c32); c33 = w.fma(b_3, c33);
+        }
+        c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
+        c0 += q;
+        c10.intoArray(c, c0); c11.intoArray(c, c0 + L); c12.intoArray(c, c0 + 2 * L); c13.intoArray(c, c0 + 3 * L);
+        c0 += q;
+        c20.intoArray(c, c0); c21.intoArray(c, c0 + L); c22.intoArray(c, c0 + 2 * L); c23.intoArray(c, c0 + 3 * L);
+        c0 += q;
+        c30.intoArray(c, c0); c31.intoArray(c, c0 + L); c32.intoArray(c, c0 + 2 * L); c33.intoArray(c, c0 + 3 * L);
+    }
+
+    /** A 4 × L block of C: one load of B, four broadcasts of A per p. */
+    private static void shifted4x1(int r, float[] a, int a0, float[] b, int b0, int[] offsets, float[] c, int c0, int q) {
+        FloatVector c0v = FloatVector.zero(S), c1v = FloatVector.zero(S), c2v = FloatVector.zero(S), c3v = FloatVector.zero(S);
+        int a1 = a0 + r, a2 = a1 + r, a3 = a2 + r;
+        for (int p = 0; p < r; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, b0 + offsets[p]);
+            c0v = FloatVector.broadcast(S, a[a0 + p]).fma(bv, c0v);
+            c1v = FloatVector.broadcast(S, a[a1 + p]).fma(bv, c1v);
+            c2v = FloatVector.broadcast(S, a[a2 + p]).fma(bv, c2v);
+            c3v = FloatVector.broadcast(S, a[a3 + p]).fma(bv, c3v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + q);
+        c2v.intoArray(c, c0 + 2 * q);
+        c3v.intoArray(c, c0 + 3 * q);
+    }
+
+    @Override
+    public void shiftedDots(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
+            int[] offsets, float[] out, int outOff) {
+        float[] lanes = new float[16 * L];
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int p = 0;
+            for (; q % L == 0 && p + 4 <= r; p += 4) {
+                dots4x4(i, p, r, q, count, g, gOff, gStride, b, bOff, bStride, offsets, out, outOff, lanes);
+            }
+            for (; p < r; p++) {
+                for (int ii = i; ii < i + 4; ii++) {
+                    out[outOff + ii * r + p] += dot1(ii, p, q, count, g, gOff, gStride, b, bOff, bStride, offsets, lanes);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            for (int p = 0; p < r; p++) {
+                out[outOff + i * r + p] += dot1(i, p, q, count, g, gOff, gStride, b, bOff, bStride, offsets, lanes);
+            }
+        }
+    }
+
+    /** Sums the first L lanes from {@code at} in a fixed order (see {@link #dots}). */
+    private static float sumLanes(float[] lanes, int at) {
+        float sum = 0;
+        for (int l = 0; l < L; l++) {
+            sum += lanes[at + l];
+        }
+        return sum;
+    }
+
+    private static float dot1(int i, int p, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
+            int[] offsets, float[] lanes) {
+        java.util.Arrays.fill(lanes, 0, L, 0f);
+        float tail = 0;
+        int upper = S.loopBound(q);
+        for (int n = 0; n < count; n++) {
+            int gi = gOff + n * gStride + i * q;
+            int bp = bOff + n * bStride + offsets[p];
+            dot1Image(upper, g, gi, b, bp, lanes);
+            for (int j = upper; j < q; j++) {
+                tail += g[gi + j] * b[bp + j];
+            }
+        }
+        return sumLanes(lanes, 0) + tail;
+    }
+
+    /** lanes[0, L) += the lane-wise products of g and b over [0, upper) (see {@link #dots4x4Image} for why it is separate). */
+    private static void dot1Image(int upper, float[] g, int gi, float[] b, int bp, float[] lanes) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int j = 0; j < upper; j += L) {
+            acc = FloatVector.fromArray(S, g, gi + j).fma(FloatVector.fromArray(S, b, bp + j), acc);
+        }
+        FloatVector.fromArray(S, lanes, 0).add(acc).intoArray(lanes, 0);
+    }
+
+    /**
+     * Sixteen dot products at once (rows i…i+3 of G against shifted rows p…p+3 of B) summed over the
+     * images, then each reduced in a fixed lane order. q is a multiple of L.
+     */
+    private static void dots4x4(int i, int p, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
+            int[] offsets, float[] out, int outOff, float[] lanes) {
+        java.util.Arrays.fill(lanes, 0f);
+        for (int n = 0; n < count; n++) {
+            int base = bOff + n * bStride;
+            dots4x4Image(q, g, gOff + n * gStride + i * q, b, base + offsets[p], base + offsets[p + 1], base + offsets[p + 2],
+                    base + offsets[p + 3], lanes);
+        }
+        for (int u = 0; u < 4; u++) {
+            for (int v = 0; v < 4; v++) {
+                out[outOff + (i + u) * r + p + v] += sumLanes(lanes, (u * 4 + v) * L);
+            }
+        }
+    }
+
+    /**
+     * One image's share of {@link #dots4x4}, added into lanes: eight loads per sixteen fused
+     * multiply-adds. Kept as its own method with no vector parameters: with the image loop inside, or
+     * with the vectors handed to a helper, C2 boxed the accumulators and ran ten times slower.
+     */
+    private static void dots4x4Image(int q, float[] g, int g0, float[] b, int b0, int b1, int b2, int b3, float[] lanes) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
+        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
+        int g1 = g0 + q, g2 = g1 + q, g3 = g2 + q;
+        for (int j = 0; j < q; j += L) {
+            FloatVector x0 = FloatVector.fromArray(S, b, b0 + j);
+            FloatVector x1 = FloatVector.fromArray(S, b, b1 + j);
+            FloatVector x2 = FloatVector.fromArray(S, b, b2 + j);
+            FloatVector x3 = FloatVector.fromArray(S, b, b3 + j);
+            FloatVector gv = FloatVector.fromArray(S, g, g0 + j);
+            s00 = gv.fma(x0, s00); s01 = gv.fma(x1, s01); s02 = gv.fma(x2, s02); s03 = gv.fma(x3, s03);
+            gv = FloatVector.fromArray(S, g, g1 + j);
+            s10 = gv.fma(x0, s10); s11 = gv.fma(x1, s11); s12 = gv.fma(x2, s12); s13 = gv.fma(x3, s13);
+            gv = FloatVector.fromArray(S, g, g2 + j);
+            s20 = gv.fma(x0, s20); s21 = gv.fma(x1, s21); s22 = gv.fma(x2, s22); s23 = gv.fma(x3, s23);
+            gv = FloatVector.fromArray(S, g, g3 + j);
+            s30 = gv.fma(x0, s30); s31 = gv.fma(x1, s31); s32 = gv.fma(x2, s32); s33 = gv.fma(x3, s33);
+        }
+        FloatVector.fromArray(S, lanes, 0 * L).add(s00).intoArray(lanes, 0 * L);
+        FloatVector.fromArray(S, lanes, 1 * L).add(s01).intoArray(lanes, 1 * L);
+        FloatVector.fromArray(S, lanes, 2 * L).add(s02).intoArray(lanes, 2 * L);
+        FloatVector.fromArray(S, lanes, 3 * L).add(s03).intoArray(lanes, 3 * L);
+        FloatVector.fromArray(S, lanes, 4 * L).add(s10).intoArray(lanes, 4 * L);
+        FloatVector.fromArray(S, lanes, 5 * L).add(s11).intoArray(lanes, 5 * L);
+        FloatVector.fromArray(S, lanes, 6 * L).add(s12).intoArray(lanes, 6 * L);
+        FloatVector.fromArray(S, lanes, 7 * L).add(s13).intoArray(lanes, 7 * L);
+        FloatVector.fromArray(S, lanes, 8 * L).add(s20).intoArray(lanes, 8 * L);
+        FloatVector.fromArray(S, lanes, 9 * L).add(s21).intoArray(lanes, 9 * L);
+        FloatVector.fromArray(S, lanes, 10 * L).add(s22).intoArray(lanes, 10 * L);
+        FloatVector.fromArray(S, lanes, 11 * L).add(s23).intoArray(lanes, 11 * L);
+        FloatVector.fromArray(S, lanes, 12 * L).add(s30).intoArray(lanes, 12 * L);
+        FloatVector.fromArray(S, lanes, 13 * L).add(s31).intoArray(lanes, 13 * L);
+        FloatVector.fromArray(S, lanes, 14 * L).add(s32).intoArray(lanes, 14 * L);
+        FloatVector.fromArray(S, lanes, 15 * L).add(s33).intoArray(lanes, 15 * L);
     }
 }

@@ -1,0 +1,126 @@
+package org.nnwiki.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Vector API kernel and the plain-Java kernel against the definitions, on sizes that exercise
+ * every block and tail (rows not a multiple of 4, lengths not a multiple of the vector width).
+ */
+class KernelTest {
+
+    static Stream<Gemm.Kernel> kernels() {
+        return Stream.of(new PlainKernel(), new VectorKernel());
+    }
+
+    static Stream<Arguments> shiftedSizes() {
+        return kernels().flatMap(k -> Stream.of(
+                Arguments.of(k, 1, 1, 1, 1),
+                Arguments.of(k, 4, 4, 64, 2),
+                Arguments.of(k, 7, 9, 100, 3),
+                Arguments.of(k, 8, 9, 848, 1),
+                Arguments.of(k, 16, 72, 224, 8),
+                Arguments.of(k, 5, 6, 13, 2)));
+    }
+
+    private static float[] random(Random rnd, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rnd.nextGaussian();
+        }
+        return a;
+    }
+
+    /** Offsets spread over a buffer, not sorted, some rows overlapping. */
+    private static int[] offsets(Random rnd, int r, int span) {
+        int[] off = new int[r];
+        for (int p = 0; p < r; p++) {
+            off[p] = rnd.nextInt(span);
+        }
+        return off;
+    }
+
+    @ParameterizedTest(name = "{0}: m={1} r={2} q={3} images={4}")
+    @MethodSource("shiftedSizes")
+    void shiftedRowsAndTheirDots(Gemm.Kernel kernel, int m, int r, int q, int images) {
+        Random rnd = new Random(m * 31 + r * 7 + q);
+        int span = 50;
+        int image = span + q;
+        float[] b = random(rnd, images * image + 3);
+        int[] off = offsets(rnd, r, span);
+        float[] a = random(rnd, m * r + 2);
+
+        float[] c = new float[m * q + 5];
+        kernel.shifted(m, r, q, a, 2, b, 3, off, c, 5);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < q; j++) {
+                double sum = 0;
+                for (int p = 0; p < r; p++) {
+                    sum += (double) a[2 + i * r + p] * b[3 + off[p] + j];
+                }
+                assertEquals(sum, c[5 + i * q + j], 1e-4 * (1 + Math.abs(sum)), "C[" + i + "," + j + "]");
+            }
+        }
+
+        float[] g = random(rnd, images * m * q + 1);
+        float[] out = random(rnd, m * r + 4);
+        float[] before = out.clone();
+        kernel.shiftedDots(m, r, q, images, g, 1, m * q, b, 3, image, off, out, 4);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < r; p++) {
+                double sum = before[4 + i * r + p];
+                for (int n = 0; n < images; n++) {
+                    for (int j = 0; j < q; j++) {
+                        sum += (double) g[1 + n * m * q + i * q + j] * b[3 + n * image + off[p] + j];
+                    }
+                }
+                assertEquals(sum, out[4 + i * r + p], 1e-4 * (1 + Math.abs(sum)) * Math.sqrt(q * images), "out[" + i + "," + p + "]");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void sumsMatchDoubleSums(Gemm.Kernel kernel) {
+        Random rnd = new Random(5);
+        float[] a = random(rnd, 100_003);
+        for (int[] range : new int[][] {{0, 0}, {3, 1}, {7, 15}, {1, 1000}, {2, 100_000}}) {
+            double expected = 0;
+            for (int i = 0; i < range[1]; i++) {
+                expected += a[range[0] + i];
+            }
+            assertEquals(expected, kernel.sum(a, range[0], range[1]), 1e-6 * Math.sqrt(range[1]) + 1e-7, "sum of " + range[1]);
+        }
+    }
+
+    @Test
+    void theTwoKernelsAgreeOnAMatrixProduct() {
+        Random rnd = new Random(9);
+        int m = 13, n = 70, k = 33;
+        float[] a = random(rnd, m * k);
+        float[] b = random(rnd, k * n);
+        float[][] results = kernels().map(kernel -> {
+            float[] panels = Gemm.packPanels(b, 0, false, k, n, kernel.panelWidth());
+            float[] c = new float[m * n];
+            kernel.rows(0, m, n, k, a, 0, k, 1, panels, c, 0, false);
+            return c;
+        }).toArray(float[][]::new);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += (double) a[i * k + p] * b[p * n + j];
+                }
+                for (float[] c : results) {
+                    assertEquals(sum, c[i * n + j], 1e-4 * (1 + Math.abs(sum)));
+                }
+            }
+        }
+    }
+}
