@@ -1,6 +1,7 @@
 package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Exp;
+import org.nnwiki.core.kernel.Gelu;
 import org.nnwiki.core.kernel.Parallel;
 
 /**
@@ -358,27 +359,7 @@ final class Elementwise {
         float[] y = new float[x.length];
         float[] cdf = new float[x.length];
         float[] pdf = new float[x.length];
-        final float invSqrt2 = (float) (1 / Math.sqrt(2));
-        final float invSqrt2Pi = (float) (1 / Math.sqrt(2 * Math.PI));
-        Parallel.range(x.length, 4, (from, to) -> {
-            float[] e2 = new float[to - from];
-            for (int i = from; i < to; i++) {
-                e2[i - from] = -0.5f * x[i] * x[i];
-            }
-            Exp.exp(e2, e2, e2.length);                             // e^(−x²/2)
-            for (int i = from; i < to; i++) {
-                float xi = x[i];
-                float e = e2[i - from];
-                float z = Math.abs(xi) * invSqrt2;
-                float t = 1f / (1f + 0.3275911f * z);
-                float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
-                float erfAbs = 1f - poly * e;                       // erf(|x|/√2)
-                float erf = erfAbs * (1 - 2 * (Float.floatToRawIntBits(xi) >>> 31)); // with x's sign, branch-free
-                cdf[i] = 0.5f * (1f + erf);
-                pdf[i] = e * invSqrt2Pi;
-                y[i] = xi * cdf[i];
-            }
-        });
+        Parallel.range(x.length, 4, (from, to) -> Gelu.forward(x, y, cdf, pdf, from, to));
         return Tensor.result("gelu", y, a.shape, g -> {
             float[] d = new float[g.length];
             Parallel.range(d.length, 1, (from, to) -> {
@@ -396,28 +377,40 @@ final class Elementwise {
         if (!Shapes.same(out, a.shape)) {
             throw new IllegalArgumentException("maskedFill: mask " + Shapes.str(mask.shape) + " must broadcast to " + Shapes.str(a.shape));
         }
-        float[] keep;
-        if (isSuffix(mask.shape, a.shape)) {
-            // The usual case, a (T, S) mask over (N, heads, T, S) scores: one loop, no lambda.
-            keep = new float[a.data.length];
-            int m = mask.data.length;
-            for (int i = 0; i < keep.length; i++) {
-                keep[i] = mask.data[i % m] != 0 ? 0f : 1f;
+        // The mask as a tile that repeats over a: the usual (T, S) mask over (N, heads, T, S) scores
+        // is used as it is; any other broadcast is expanded to a's full shape once.
+        float[] tile = isSuffix(mask.shape, a.shape) ? mask.data : broadcastApply(a, mask, out, (x, mk) -> mk);
+        int[] runs = maskedRuns(tile);
+        float[] r = a.data.clone();
+        for (int base = 0; base < r.length; base += tile.length) {
+            for (int k = 0; k < runs.length; k += 2) {
+                java.util.Arrays.fill(r, base + runs[k], base + runs[k + 1], value);
             }
-        } else {
-            keep = broadcastApply(a, mask, out, (x, mk) -> mk != 0 ? 0f : 1f);
-        }
-        float[] r = new float[a.data.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = keep[i] * a.data[i] + (1f - keep[i]) * value;
         }
         return Tensor.result("maskedFill", r, out, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * keep[i];
+            float[] d = g.clone();
+            for (int base = 0; base < d.length; base += tile.length) {
+                for (int k = 0; k < runs.length; k += 2) {
+                    java.util.Arrays.fill(d, base + runs[k], base + runs[k + 1], 0f);
+                }
             }
             a.addFreshGrad(d);
         }, a);
+    }
+
+    /** [start, end) pairs of the runs of non-zero entries: a causal mask is one run per row. */
+    private static int[] maskedRuns(float[] mask) {
+        int[] runs = new int[mask.length + 1];
+        int count = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] != 0 && (i == 0 || mask[i - 1] == 0)) {
+                runs[count++] = i;
+            }
+            if (mask[i] != 0 && (i == mask.length - 1 || mask[i + 1] == 0)) {
+                runs[count++] = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(runs, count);
     }
 
     // y = x · m / (1-p) with m ~ Bernoulli(1-p);  dx = g · m / (1-p)

@@ -20,14 +20,12 @@ final class Linalg {
         int out = w.shape[0];
         int rows = x.data.length / in;
         float[] y = new float[rows * out];
-        Gemm.multiply(false, rows, x.data, 0, w.packed(true), y, 0, false); // (rows, in) @ (in, out)
         if (b != null) {
             for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < out; j++) {
-                    y[r * out + j] += b.data[j];
-                }
+                System.arraycopy(b.data, 0, y, r * out, out); // start from the bias, then accumulate x Wᵀ onto it
             }
         }
+        Gemm.multiply(false, rows, x.data, 0, w.packed(true), y, 0, b != null); // (rows, in) @ (in, out)
         int[] shape = x.shape.clone();
         shape[shape.length - 1] = out;
         return Tensor.result("linear", y, shape, g -> {

@@ -1,6 +1,7 @@
 package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Parallel;
+import org.nnwiki.core.kernel.Sums;
 
 /** Layer normalization as one fused operation. */
 final class Normalization {
@@ -24,20 +25,14 @@ final class Normalization {
         Parallel.range(rows, d, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int o = r * d;
-                double mean = 0;
+                float mean = (float) (Sums.sum(x.data, o, d) / d);
                 for (int j = 0; j < d; j++) {
-                    mean += x.data[o + j];
+                    xhat[o + j] = x.data[o + j] - mean;                  // centred first, for an exact variance
                 }
-                mean /= d;
-                double var = 0;
-                for (int j = 0; j < d; j++) {
-                    double c = x.data[o + j] - mean;
-                    var += c * c;
-                }
-                float inv = (float) (1 / Math.sqrt(var / d + eps));
+                float inv = (float) (1 / Math.sqrt(Sums.dot(xhat, o, xhat, o, d) / d + eps));
                 invStd[r] = inv;
                 for (int j = 0; j < d; j++) {
-                    float h = (float) ((x.data[o + j] - mean) * inv);
+                    float h = xhat[o + j] * inv;
                     xhat[o + j] = h;
                     y[o + j] = gamma.data[j] * h + beta.data[j];
                 }
@@ -46,16 +41,16 @@ final class Normalization {
         return Tensor.result("layerNorm", y, x.shape, g -> {
             float[] dg = gamma.gradBuffer();
             float[] db = beta.gradBuffer();
-            if (dg != null || db != null) {
-                for (int r = 0; r < rows; r++) {
-                    int o = r * d;
+            for (int r = 0; r < rows; r++) {
+                int o = r * d;
+                if (dg != null) {
                     for (int j = 0; j < d; j++) {
-                        if (dg != null) {
-                            dg[j] += g[o + j] * xhat[o + j];
-                        }
-                        if (db != null) {
-                            db[j] += g[o + j];
-                        }
+                        dg[j] += g[o + j] * xhat[o + j];
+                    }
+                }
+                if (db != null) {
+                    for (int j = 0; j < d; j++) {
+                        db[j] += g[o + j];
                     }
                 }
             }
@@ -64,18 +59,14 @@ final class Normalization {
                 Parallel.range(rows, d, (from, to) -> {
                     for (int r = from; r < to; r++) {
                         int o = r * d;
-                        double sumD = 0;
-                        double sumDX = 0;
                         for (int j = 0; j < d; j++) {
-                            double dj = g[o + j] * gamma.data[j];
-                            sumD += dj;
-                            sumDX += dj * xhat[o + j];
+                            dx[o + j] = g[o + j] * gamma.data[j];             // d = g ⊙ γ, first
                         }
-                        double meanD = sumD / d;
-                        double meanDX = sumDX / d;
+                        float meanD = (float) (Sums.sum(dx, o, d) / d);
+                        float meanDX = (float) (Sums.dot(dx, o, xhat, o, d) / d);
+                        float inv = invStd[r];
                         for (int j = 0; j < d; j++) {
-                            double dj = g[o + j] * gamma.data[j];
-                            dx[o + j] = (float) ((dj - meanD - xhat[o + j] * meanDX) * invStd[r]);
+                            dx[o + j] = (dx[o + j] - meanD - xhat[o + j] * meanDX) * inv;
                         }
                     }
                 });

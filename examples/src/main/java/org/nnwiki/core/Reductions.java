@@ -2,6 +2,7 @@ package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Exp;
 import org.nnwiki.core.kernel.Parallel;
+import org.nnwiki.core.kernel.Sums;
 
 /**
  * Reductions over an axis, and the two fused, numerically stable normalizations softmax and
@@ -123,11 +124,7 @@ final class Reductions {
                 for (int i = 0; i < inner; i++) {
                     int base = o * n * inner + i;
                     shiftedExp(a.data, base, n, inner, y);
-                    double sum = 0;
-                    for (int k = 0; k < n; k++) {
-                        sum += y[base + k * inner];
-                    }
-                    float inv = (float) (1 / sum);
+                    float inv = (float) (1 / sum(y, base, n, inner));
                     for (int k = 0; k < n; k++) {
                         y[base + k * inner] *= inv;
                     }
@@ -140,13 +137,10 @@ final class Reductions {
                 for (int o = from; o < to; o++) {
                     for (int i = 0; i < inner; i++) {
                         int base = o * n * inner + i;
-                        double dot = 0;
-                        for (int k = 0; k < n; k++) {
-                            dot += g[base + k * inner] * y[base + k * inner];
-                        }
+                        float dot = (float) (inner == 1 ? Sums.dot(g, base, y, base, n) : strided(g, y, base, n, inner));
                         for (int k = 0; k < n; k++) {
                             int j = base + k * inner;
-                            d[j] = (float) (y[j] * (g[j] - dot));
+                            d[j] = y[j] * (g[j] - dot);
                         }
                     }
                 }
@@ -167,11 +161,7 @@ final class Reductions {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
                 float max = shiftedExp(a.data, base, n, inner, y);
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum += y[base + k * inner];
-                }
-                float lse = (float) (max + Math.log(sum));
+                float lse = (float) (max + Math.log(sum(y, base, n, inner)));
                 for (int k = 0; k < n; k++) {
                     y[base + k * inner] = a.data[base + k * inner] - lse;
                 }
@@ -182,18 +172,43 @@ final class Reductions {
             for (int o = 0; o < outer; o++) {
                 for (int i = 0; i < inner; i++) {
                     int base = o * n * inner + i;
-                    double gs = 0;
-                    for (int k = 0; k < n; k++) {
-                        gs += g[base + k * inner];
-                    }
-                    for (int k = 0; k < n; k++) {
-                        int j = base + k * inner;
-                        d[j] = (float) (g[j] - Math.exp(y[j]) * gs);
+                    float gs = (float) sum(g, base, n, inner);
+                    if (inner == 1) {
+                        Exp.exp(y, base, d, base, n); // softmax(x) = e^y
+                        for (int j = base; j < base + n; j++) {
+                            d[j] = g[j] - d[j] * gs;
+                        }
+                    } else {
+                        for (int k = 0; k < n; k++) {
+                            int j = base + k * inner;
+                            d[j] = (float) (g[j] - Math.exp(y[j]) * gs);
+                        }
                     }
                 }
             }
             a.addFreshGrad(d);
         }, a);
+    }
+
+    /** Σ over one axis slice (elements base, base + inner, …): vectorized when the slice is contiguous. */
+    private static double sum(float[] x, int base, int n, int inner) {
+        if (inner == 1) {
+            return Sums.sum(x, base, n);
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += x[base + k * inner];
+        }
+        return s;
+    }
+
+    /** Σ a·b over one strided axis slice. */
+    private static double strided(float[] a, float[] b, int base, int n, int inner) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += a[base + k * inner] * b[base + k * inner];
+        }
+        return s;
     }
 
     /**
@@ -202,8 +217,12 @@ final class Reductions {
      */
     private static float shiftedExp(float[] x, int base, int n, int inner, float[] out) {
         float max = Float.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            max = Math.max(max, x[base + k * inner]);
+        if (inner == 1) {
+            max = Sums.max(x, base, n);
+        } else {
+            for (int k = 0; k < n; k++) {
+                max = Math.max(max, x[base + k * inner]);
+            }
         }
         for (int k = 0; k < n; k++) {
             out[base + k * inner] = x[base + k * inner] - max;

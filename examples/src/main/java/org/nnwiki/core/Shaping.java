@@ -89,8 +89,12 @@ final class Shaping {
         int inner = outShape[r - 1];
         int innerStep = step[r - 1];
         for (int i = 0; i < dst.length; i += inner) {
-            for (int j = 0; j < inner; j++) {
-                dst[i + j] = src[off + j * innerStep];
+            if (innerStep == 1) {
+                System.arraycopy(src, off, dst, i, inner); // the last axis stays last: whole runs
+            } else {
+                for (int j = 0; j < inner; j++) {
+                    dst[i + j] = src[off + j * innerStep];
+                }
             }
             for (int d = r - 2; d >= 0; d--) {
                 idx[d]++;

@@ -45,6 +45,12 @@ public final class Gemm {
         /** See {@link Sums#sum}. */
         double sum(float[] a, int off, int n);
 
+        /** See {@link Sums#dot}. */
+        double dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+        /** See {@link Sums#max}. */
+        float max(float[] a, int off, int n);
+
         String name();
     }
 

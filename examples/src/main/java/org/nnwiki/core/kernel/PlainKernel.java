@@ -103,6 +103,35 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
+    public double dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        double total = 0;
+        int block = 256;
+        for (int b0 = 0; b0 < n; b0 += block) {
+            int end = Math.min(n, b0 + block);
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int i = b0;
+            for (; i + 4 <= end; i += 4) {
+                s0 += a[aOff + i] * b[bOff + i]; s1 += a[aOff + i + 1] * b[bOff + i + 1];
+                s2 += a[aOff + i + 2] * b[bOff + i + 2]; s3 += a[aOff + i + 3] * b[bOff + i + 3];
+            }
+            for (; i < end; i++) {
+                s0 += a[aOff + i] * b[bOff + i];
+            }
+            total += (double) ((s0 + s1) + (s2 + s3));
+        }
+        return total;
+    }
+
+    @Override
+    public float max(float[] a, int off, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, a[off + i]);
+        }
+        return max;
+    }
+
+    @Override
     public String name() {
         return "plain Java";
     }

@@ -1,7 +1,7 @@
 package org.nnwiki.core.kernel;
 
 /**
- * Sums of long float arrays: float partial sums over short blocks (vectorized when the Vector API is
+ * Sums (and dot products and maxima) of float arrays: float partial sums over short blocks (vectorized when the Vector API is
  * present), the blocks' sums added in double, always in the same order. A plain double loop is
  * accurate but latency-bound (one dependent add per element); this is as accurate in practice and
  * ten times faster.
@@ -12,5 +12,15 @@ public final class Sums {
     /** Σ a[off … off+n). */
     public static double sum(float[] a, int off, int n) {
         return Gemm.kernel().sum(a, off, n);
+    }
+
+    /** Σ a[aOff + i] · b[bOff + i] for i &lt; n, summed the same way. */
+    public static double dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        return Gemm.kernel().dot(a, aOff, b, bOff, n);
+    }
+
+    /** max a[off … off+n), or −∞ for n = 0; NaN if any element is NaN. */
+    public static float max(float[] a, int off, int n) {
+        return Gemm.kernel().max(a, off, n);
     }
 }

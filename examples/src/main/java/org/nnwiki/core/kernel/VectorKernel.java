@@ -1,6 +1,7 @@
 package org.nnwiki.core.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -73,6 +74,50 @@ final class VectorKernel implements Gemm.Kernel {
             total += blockSum(a, off + b0, len, lanes);
         }
         return total;
+    }
+
+    @Override
+    public double dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float[] lanes = new float[L];
+        double total = 0;
+        for (int b0 = 0; b0 < n; b0 += SUM_BLOCK) {
+            int len = Math.min(SUM_BLOCK, n - b0);
+            total += blockDot(a, aOff + b0, b, bOff + b0, len, lanes);
+        }
+        return total;
+    }
+
+    private static float blockDot(float[] a, int aAt, float[] b, int bAt, int len, float[] lanes) {
+        int upper = S.loopBound(len);
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (; i < upper; i += L) {
+            acc = FloatVector.fromArray(S, a, aAt + i).fma(FloatVector.fromArray(S, b, bAt + i), acc);
+        }
+        acc.intoArray(lanes, 0);
+        float sum = sumLanes(lanes, 0);
+        for (; i < len; i++) {
+            sum += a[aAt + i] * b[bAt + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public float max(float[] a, int off, int n) {
+        int upper = S.loopBound(n);
+        float max = Float.NEGATIVE_INFINITY;
+        int i = 0;
+        if (upper > 0) {
+            FloatVector m = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (; i < upper; i += L) {
+                m = m.max(FloatVector.fromArray(S, a, off + i));
+            }
+            max = m.reduceLanes(VectorOperators.MAX); // max is exact: the order does not matter
+        }
+        for (; i < n; i++) {
+            max = Math.max(max, a[off + i]);
+        }
+        return max;
     }
 
     private static float blockSum(float[] a, int at, int len, float[] lanes) {

@@ -123,4 +123,46 @@ class KernelTest {
             }
         }
     }
+
+    @Test
+    void vectorGeluGivesTheScalarDefinitionsBits() {
+        Random rnd = new Random(3);
+        int n = 1003;
+        float[] x = random(rnd, n);
+        x[0] = -0f;
+        x[1] = 0f;
+        x[2] = 30f;
+        x[3] = -30f;
+        x[4] = Float.NaN;
+        float[][] vector = {new float[n], new float[n], new float[n]};
+        new VectorGelu().forward(x, vector[0], vector[1], vector[2], 1, n);
+        float[][] scalar = {new float[n], new float[n], new float[n]};
+        for (int i = 1; i < n; i++) {
+            Gelu.scalar(x, scalar[0], scalar[1], scalar[2], i, VectorExp.scalar(-0.5f * x[i] * x[i]));
+        }
+        for (int k = 0; k < 3; k++) {
+            for (int i = 1; i < n; i++) {
+                assertEquals(Float.floatToIntBits(scalar[k][i]), Float.floatToIntBits(vector[k][i]), "output " + k + " at x = " + x[i]);
+            }
+        }
+        // And the definition itself: x·Φ(x) with Φ from a double-precision erf series, to 1e-6.
+        for (int i = 5; i < n; i++) {
+            double cdf = 0.5 * (1 + erf(x[i] / Math.sqrt(2)));
+            assertEquals(x[i] * cdf, vector[0][i], 1e-6 * (1 + Math.abs(x[i])), "GELU(" + x[i] + ")");
+            assertEquals(Math.exp(-0.5 * x[i] * x[i]) / Math.sqrt(2 * Math.PI), vector[2][i], 1e-7, "φ(" + x[i] + ")");
+        }
+    }
+
+    /** erf by its Taylor series (|z| ≤ 3 here, where 60 terms give double precision) or ±1 beyond. */
+    private static double erf(double z) {
+        if (Math.abs(z) > 5) {
+            return Math.signum(z);
+        }
+        double sum = 0, term = z;
+        for (int k = 0; k < 200; k++) {
+            sum += term / (2 * k + 1);
+            term *= -z * z / (k + 1);
+        }
+        return 2 / Math.sqrt(Math.PI) * sum;
+    }
 }
