@@ -5,8 +5,9 @@ import org.nnwiki.core.kernel.Parallel;
 import org.nnwiki.core.kernel.Sums;
 
 /**
- * 2-D convolution (lowered to one matrix multiplication by im2col) and pooling, on (N, C, H, W)
- * tensors, forward next to backward.
+ * 2-D convolution and pooling on (N, C, H, W) tensors, forward next to backward. Stride-1
+ * convolutions read the padded image in place from each kernel offset ({@link #conv2dShifted});
+ * others are lowered to one matrix multiplication by im2col.
  */
 final class Convolution {
     private Convolution() {}
@@ -42,7 +43,8 @@ final class Convolution {
     /**
      * x (N, C, H, W), w (O, C, KH, KW), b (O) or null → (N, O, OH, OW).
      *
-     * <p>im2col writes every receptive field as a column of cols (C·KH·KW, N·OH·OW), one row per
+     * <p>Stride 1 with padding smaller than the kernel (the usual "same" and "valid" convolutions)
+     * goes to {@link #conv2dShifted}. Otherwise im2col writes every receptive field as a column of cols (C·KH·KW, N·OH·OW), one row per
      * kernel element so that its inner loop runs along an output row; then out = w · cols. Backward:
      * dw = g · colsᵀ (as dot products for small filter banks), dcols = wᵀ · g, and col2im adds dcols back onto the input positions they came
      * from.
