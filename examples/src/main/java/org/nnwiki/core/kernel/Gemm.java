@@ -1,7 +1,5 @@
 package org.nnwiki.core.kernel;
 
-import java.util.stream.IntStream;
-
 /**
  * Single-precision matrix multiplication, {@code C (+)= op(A) · op(B)} with row-major storage.
  *
@@ -137,12 +135,10 @@ public final class Gemm {
             KERNEL.rows(0, m, n, k, a, aOff, rowStride, colStride, panels, c, cOff, accumulate);
             return;
         }
-        int chunks = Math.min(threads * 2, m / 8);
-        int per = ((m + chunks - 1) / chunks + 3) / 4 * 4;
-        IntStream.range(0, (m + per - 1) / per).parallel().forEach(t -> {
-            int i0 = t * per;
-            KERNEL.rows(i0, Math.min(m, i0 + per), n, k, a, aOff, rowStride, colStride, panels, c, cOff, accumulate);
-        });
+        // Whole blocks of four rows (the kernel's tile height) per chunk.
+        int blocks = (m + 3) / 4;
+        Parallel.split(blocks, Math.min(threads * 2, m / 8), (from, to) ->
+                KERNEL.rows(from * 4, Math.min(m, to * 4), n, k, a, aOff, rowStride, colStride, panels, c, cOff, accumulate));
     }
 
     /**
