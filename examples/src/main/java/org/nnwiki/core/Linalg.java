@@ -1,6 +1,7 @@
 package org.nnwiki.core;
 
 import org.nnwiki.core.kernel.Gemm;
+import org.nnwiki.core.kernel.Sums;
 
 /** Matrix multiplication, plain and batched, forward next to backward. */
 final class Linalg {
@@ -39,12 +40,7 @@ final class Linalg {
                 Gemm.multiply(true, false, out, in, rows, g, 0, x.data, 0, dw, 0, true);  // (out, rows) @ (rows, in)
             }
             if (b != null && b.isRequiringGrad()) {
-                float[] db = b.gradBuffer();
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < out; j++) {
-                        db[j] += g[r * out + j];
-                    }
-                }
+                Sums.addColumnSums(g, rows, out, b.gradBuffer());
             }
         }, x, w, b);
     }

@@ -41,18 +41,11 @@ final class Normalization {
         return Tensor.result("layerNorm", y, x.shape, g -> {
             float[] dg = gamma.gradBuffer();
             float[] db = beta.gradBuffer();
-            for (int r = 0; r < rows; r++) {
-                int o = r * d;
-                if (dg != null) {
-                    for (int j = 0; j < d; j++) {
-                        dg[j] += g[o + j] * xhat[o + j];
-                    }
-                }
-                if (db != null) {
-                    for (int j = 0; j < d; j++) {
-                        db[j] += g[o + j];
-                    }
-                }
+            if (dg != null) {
+                Sums.addColumnDots(g, xhat, rows, d, dg);
+            }
+            if (db != null) {
+                Sums.addColumnSums(g, rows, d, db);
             }
             if (x.isRequiringGrad()) {
                 float[] dx = new float[x.data.length];

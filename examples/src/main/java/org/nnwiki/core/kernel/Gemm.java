@@ -49,6 +49,9 @@ public final class Gemm {
         /** See {@link Sums#max}. */
         float max(float[] a, int off, int n);
 
+        /** See {@link Sums#addColumnSums}; weights may be null. */
+        void addColumnSums(float[] a, float[] weights, int rows, int cols, float[] out);
+
         String name();
     }
 

@@ -132,6 +132,26 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
+    public void addColumnSums(float[] a, float[] weights, int rows, int cols, float[] out) {
+        float[] acc = new float[cols];
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            if (weights == null) {
+                for (int j = 0; j < cols; j++) {
+                    acc[j] += a[o + j];
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    acc[j] += a[o + j] * weights[o + j];
+                }
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            out[j] += acc[j];
+        }
+    }
+
+    @Override
     public String name() {
         return "plain Java";
     }

@@ -23,4 +23,17 @@ public final class Sums {
     public static float max(float[] a, int off, int n) {
         return Gemm.kernel().max(a, off, n);
     }
+
+    /**
+     * out[j] += Σ_r a[r·cols + j] over rows r, the column sums of a row-major (rows × cols) matrix
+     * (a bias gradient), each summed in row order.
+     */
+    public static void addColumnSums(float[] a, int rows, int cols, float[] out) {
+        Gemm.kernel().addColumnSums(a, null, rows, cols, out);
+    }
+
+    /** out[j] += Σ_r a[r·cols + j] · w[r·cols + j]: weighted column sums (a scale gradient). */
+    public static void addColumnDots(float[] a, float[] w, int rows, int cols, float[] out) {
+        Gemm.kernel().addColumnSums(a, w, rows, cols, out);
+    }
 }

@@ -29,44 +29,47 @@ final class VectorExp implements Exp.Impl {
     private static final float ROUNDER = 12582912f;                 // 1.5 · 2²³
     private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
 
+    /**
+     * The whole computation sits inside this one loop on purpose: a vector passed to or returned
+     * from a method that C2 does not inline is boxed on the heap, and whether C2 inlines a method
+     * depends on what else has been compiled before (a separately compiled helper once made this
+     * loop seven times slower midway through a run).
+     */
     @Override
     public void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         int i = 0;
         for (int upper = S.loopBound(n); i < upper; i += S.length()) {
-            exp(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+            FloatVector x = FloatVector.fromArray(S, src, srcOff + i);
+            VectorMask<Float> nan = x.compare(VectorOperators.NE, x);
+            VectorMask<Float> over = x.compare(VectorOperators.GT, MAX_X);
+            VectorMask<Float> under = x.compare(VectorOperators.LT, MIN_X);
+            FloatVector v = x.max(MIN_X).min(MAX_X);
+            // n = round(x·log₂e) by the float trick: adding 1.5·2²³ leaves the rounded integer in the low
+            // mantissa bits (exact for |x·log₂e| < 2²²), so n is read off the bits without a conversion.
+            FloatVector shifted = v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
+            FloatVector nf = shifted.sub(ROUNDER);
+            IntVector ni = shifted.reinterpretAsInts().sub(ROUNDER_BITS);
+            FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), v);
+            r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
+            FloatVector r2 = r.mul(r);
+            FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f)
+                    .fma(r, FloatVector.broadcast(S, 8.3334519073E-3f))
+                    .fma(r, FloatVector.broadcast(S, 4.1665795894E-2f))
+                    .fma(r, FloatVector.broadcast(S, 1.6666665459E-1f))
+                    .fma(r, FloatVector.broadcast(S, 5.0000001201E-1f))
+                    .fma(r2, r.add(1f));
+            // 2^n as two normal powers of two, so that results down to the subnormal range stay exact.
+            IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
+            IntVector rest = ni.sub(half);
+            FloatVector scale1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector scale2 = rest.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector result = p.mul(scale1).mul(scale2);
+            result = result.blend(Float.POSITIVE_INFINITY, over).blend(0f, under);
+            result.blend(x, nan).intoArray(dst, dstOff + i);
         }
         for (; i < n; i++) {
             dst[dstOff + i] = scalar(src[srcOff + i]);
         }
-    }
-
-    static FloatVector exp(FloatVector x) {
-        VectorMask<Float> nan = x.compare(VectorOperators.NE, x);
-        VectorMask<Float> over = x.compare(VectorOperators.GT, MAX_X);
-        VectorMask<Float> under = x.compare(VectorOperators.LT, MIN_X);
-        FloatVector v = x.max(MIN_X).min(MAX_X);
-        // n = round(x·log₂e) by the float trick: adding 1.5·2²³ leaves the rounded integer in the low
-        // mantissa bits (exact for |x·log₂e| < 2²²), so n is read off the bits without a conversion.
-        FloatVector shifted = v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
-        FloatVector nf = shifted.sub(ROUNDER);
-        IntVector ni = shifted.reinterpretAsInts().sub(ROUNDER_BITS);
-        FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), v);
-        r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector r2 = r.mul(r);
-        FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f)
-                .fma(r, FloatVector.broadcast(S, 8.3334519073E-3f))
-                .fma(r, FloatVector.broadcast(S, 4.1665795894E-2f))
-                .fma(r, FloatVector.broadcast(S, 1.6666665459E-1f))
-                .fma(r, FloatVector.broadcast(S, 5.0000001201E-1f))
-                .fma(r2, r.add(1f));
-        // 2^n as two normal powers of two, so that results down to the subnormal range stay exact.
-        IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
-        IntVector rest = ni.sub(half);
-        FloatVector scale1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector scale2 = rest.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector result = p.mul(scale1).mul(scale2);
-        result = result.blend(Float.POSITIVE_INFINITY, over).blend(0f, under);
-        return result.blend(x, nan);
     }
 
     /** The same computation for one value (array tails), so every element gets the same bits. */

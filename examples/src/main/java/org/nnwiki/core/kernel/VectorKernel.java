@@ -120,6 +120,31 @@ final class VectorKernel implements Gemm.Kernel {
         return max;
     }
 
+    @Override
+    public void addColumnSums(float[] a, float[] weights, int rows, int cols, float[] out) {
+        int j = 0;
+        for (int upper = S.loopBound(cols); j < upper; j += L) {
+            FloatVector acc = FloatVector.zero(S);
+            if (weights == null) {
+                for (int o = j, r = 0; r < rows; r++, o += cols) {
+                    acc = acc.add(FloatVector.fromArray(S, a, o));
+                }
+            } else {
+                for (int o = j, r = 0; r < rows; r++, o += cols) {
+                    acc = acc.add(FloatVector.fromArray(S, a, o).mul(FloatVector.fromArray(S, weights, o)));
+                }
+            }
+            FloatVector.fromArray(S, out, j).add(acc).intoArray(out, j);
+        }
+        for (; j < cols; j++) {
+            float acc = 0;
+            for (int o = j, r = 0; r < rows; r++, o += cols) {
+                acc += weights == null ? a[o] : a[o] * weights[o];
+            }
+            out[j] += acc;
+        }
+    }
+
     private static float blockSum(float[] a, int at, int len, float[] lanes) {
         int upper = S.loopBound(len);
         FloatVector acc = FloatVector.zero(S);

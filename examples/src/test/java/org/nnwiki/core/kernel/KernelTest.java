@@ -99,6 +99,31 @@ class KernelTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void columnSumsAndColumnDots(Gemm.Kernel kernel) {
+        Random rnd = new Random(8);
+        for (int[] size : new int[][] {{1, 1}, {3, 16}, {50, 37}, {2048, 64}}) {
+            int rows = size[0], cols = size[1];
+            float[] a = random(rnd, rows * cols);
+            float[] w = random(rnd, rows * cols);
+            float[] sums = random(rnd, cols);
+            float[] dots = sums.clone();
+            float[] start = sums.clone();
+            kernel.addColumnSums(a, null, rows, cols, sums);
+            kernel.addColumnSums(a, w, rows, cols, dots);
+            for (int j = 0; j < cols; j++) {
+                double s = start[j], d = start[j];
+                for (int r = 0; r < rows; r++) {
+                    s += a[r * cols + j];
+                    d += (double) a[r * cols + j] * w[r * cols + j];
+                }
+                assertEquals(s, sums[j], 1e-5 * Math.sqrt(rows) + 1e-6, "column sum " + j + " of " + rows + "×" + cols);
+                assertEquals(d, dots[j], 1e-5 * Math.sqrt(rows) + 1e-6, "column dot " + j + " of " + rows + "×" + cols);
+            }
+        }
+    }
+
     @Test
     void theTwoKernelsAgreeOnAMatrixProduct() {
         Random rnd = new Random(9);
