@@ -119,8 +119,26 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        multiply(transA, m, a, aOff, pack(b, bOff, transB, k, n), c, cOff, accumulate);
+        // A one-off packing goes into this thread's scratch buffer: allocating (and zeroing) a fresh
+        // array of B's size on every call cost a tenth of a 256×256 product.
+        int w = KERNEL.panelWidth();
+        int size = (n + w - 1) / w * k * w;
+        float[] scratch = SCRATCH.get();
+        if (scratch.length < size) {
+            scratch = new float[size];
+            if (size <= MAX_SCRATCH) {
+                SCRATCH.set(scratch);
+            }
+        }
+        packPanels(b, bOff, transB, k, n, w, scratch);
+        multiply(transA, m, a, aOff, new Packed(scratch, k, n), c, cOff, accumulate);
     }
+
+    /** Floats (16 MiB) above which a packing is not kept for the next call. */
+    private static final int MAX_SCRATCH = 1 << 22;
+
+    /** Per-thread space for one-off packings; a call only reads it until it returns. */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     /** C (m×n) (+)= op(A) · B with B packed by {@link #pack}. */
     public static void multiply(boolean transA, int m, float[] a, int aOff, Packed b, float[] c, int cOff, boolean accumulate) {
@@ -149,14 +167,23 @@ public final class Gemm {
      * panel j, row p, column jj at {@code (j·k + p)·w + jj}.
      */
     static float[] packPanels(float[] b, int off, boolean transposed, int k, int n, int w) {
+        float[] out = new float[(n + w - 1) / w * k * w];
+        packPanels(b, off, transposed, k, n, w, out);
+        return out;
+    }
+
+    /** {@link #packPanels(float[], int, boolean, int, int, int)} into {@code out}, which may hold old values. */
+    static void packPanels(float[] b, int off, boolean transposed, int k, int n, int w, float[] out) {
         int count = (n + w - 1) / w;
-        float[] out = new float[count * k * w];
         // Panels are independent: large packings (convolution columns) are split over threads.
         Parallel.range(count, (long) k * w, (from, to) -> {
             for (int j = from; j < to; j++) {
                 int j0 = j * w;
                 int width = Math.min(w, n - j0);
                 int base = j * k * w;
+                if (width < w) {
+                    java.util.Arrays.fill(out, base, base + k * w, 0f); // the last panel's padding columns
+                }
                 if (!transposed) {
                     for (int p = 0; p < k; p++) {
                         System.arraycopy(b, off + p * n + j0, out, base + p * w, width);
@@ -171,6 +198,5 @@ public final class Gemm {
                 }
             }
         });
-        return out;
     }
 }
