@@ -381,21 +381,18 @@ final class Elementwise {
         // is used as it is; any other broadcast is expanded to a's full shape once.
         float[] tile = isSuffix(mask.shape, a.shape) ? mask.data : broadcastApply(a, mask, out, (x, mk) -> mk);
         int[] runs = maskedRuns(tile);
-        float[] r = a.data.clone();
-        for (int base = 0; base < r.length; base += tile.length) {
+        float[] r = fillRuns(a.data.clone(), tile.length, runs, value);
+        return Tensor.result("maskedFill", r, out, g -> a.addFreshGrad(fillRuns(g.clone(), tile.length, runs, 0f)), a);
+    }
+
+    /** Sets the runs of every tile of {@code data} to {@code value}; returns data. */
+    private static float[] fillRuns(float[] data, int tile, int[] runs, float value) {
+        for (int base = 0; base < data.length; base += tile) {
             for (int k = 0; k < runs.length; k += 2) {
-                java.util.Arrays.fill(r, base + runs[k], base + runs[k + 1], value);
+                java.util.Arrays.fill(data, base + runs[k], base + runs[k + 1], value);
             }
         }
-        return Tensor.result("maskedFill", r, out, g -> {
-            float[] d = g.clone();
-            for (int base = 0; base < d.length; base += tile.length) {
-                for (int k = 0; k < runs.length; k += 2) {
-                    java.util.Arrays.fill(d, base + runs[k], base + runs[k + 1], 0f);
-                }
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return data;
     }
 
     /** [start, end) pairs of the runs of non-zero entries: a causal mask is one run per row. */

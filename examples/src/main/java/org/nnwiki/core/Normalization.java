@@ -27,7 +27,7 @@ final class Normalization {
                 int o = r * d;
                 float mean = (float) (Sums.sum(x.data, o, d) / d);
                 for (int j = 0; j < d; j++) {
-                    xhat[o + j] = x.data[o + j] - mean;                  // centred first, for an exact variance
+                    xhat[o + j] = x.data[o + j] - mean;                  // centred first: the variance from (x − μ)², not E[x²] − μ²
                 }
                 float inv = (float) (1 / Math.sqrt(Sums.dot(xhat, o, xhat, o, d) / d + eps));
                 invStd[r] = inv;

@@ -16,18 +16,11 @@ public final class Exp {
     private Exp() {}
 
     private static Impl load() {
-        if (!Boolean.getBoolean("nnwiki.plainKernels") && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return (Impl) Class.forName("org.nnwiki.core.kernel.VectorExp").getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // fall through to plain Java
-            }
-        }
-        return (src, srcOff, dst, dstOff, n) -> {
+        return Implementations.vectorOr(Impl.class, "VectorExp", (src, srcOff, dst, dstOff, n) -> {
             for (int i = 0; i < n; i++) {
                 dst[dstOff + i] = (float) Math.exp(src[srcOff + i]);
             }
-        };
+        });
     }
 
     /** dst[i] = e^src[i] for the first n elements (src and dst may be the same array). */

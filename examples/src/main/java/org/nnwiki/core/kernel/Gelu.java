@@ -3,8 +3,10 @@ package org.nnwiki.core.kernel;
 /**
  * GELU(x) = x · Φ(x) over arrays, with Φ (the standard normal CDF) from the erf approximation of
  * Abramowitz and Stegun 7.1.26 (|error| ≤ 1.5·10⁻⁷), and Φ and the normal density φ kept for the
- * backward pass (GELU′(x) = Φ(x) + x·φ(x)). Vectorized when {@code jdk.incubator.vector} is present;
- * both implementations do the same float operations in the same order, so they give the same bits.
+ * backward pass (GELU′(x) = Φ(x) + x·φ(x)). Vectorized when {@code jdk.incubator.vector} is present:
+ * the vector version does {@link #scalar}'s float operations in the same order, lane by lane, with
+ * the vector exponential, so it gives the same bits as {@link #scalar} given the same e^(−x²/2). The
+ * plain fallback uses {@link Math#exp}, which may differ in the last bit.
  */
 public final class Gelu {
     /** The contract of an implementation: elements [from, to) of x into y, cdf and pdf. */
@@ -22,18 +24,11 @@ public final class Gelu {
     private Gelu() {}
 
     private static Impl load() {
-        if (!Boolean.getBoolean("nnwiki.plainKernels") && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return (Impl) Class.forName("org.nnwiki.core.kernel.VectorGelu").getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // fall through to plain Java
-            }
-        }
-        return (x, y, cdf, pdf, from, to) -> {
+        return Implementations.vectorOr(Impl.class, "VectorGelu", (x, y, cdf, pdf, from, to) -> {
             for (int i = from; i < to; i++) {
                 scalar(x, y, cdf, pdf, i, (float) Math.exp(-0.5f * x[i] * x[i]));
             }
-        };
+        });
     }
 
     /** y = GELU(x), cdf = Φ(x), pdf = φ(x) for elements [from, to). */

@@ -62,14 +62,7 @@ public final class Gemm {
     private Gemm() {}
 
     private static Kernel load() {
-        if (Boolean.getBoolean("nnwiki.plainKernels") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return new PlainKernel();
-        }
-        try {
-            return (Kernel) Class.forName("org.nnwiki.core.kernel.VectorKernel").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return new PlainKernel();
-        }
+        return Implementations.vectorOr(Kernel.class, "VectorKernel", new PlainKernel());
     }
 
     /** "vector (16 lanes)" or "plain Java": which kernel this JVM uses. */

@@ -46,10 +46,7 @@ final class VectorKernel implements Gemm.Kernel {
                     // Lanes summed in a fixed order: reduceLanes(ADD) leaves the order to the implementation,
                     // and it differs between interpreted and compiled code, so results would depend on the JIT.
                     s0.intoArray(lanes, 0);
-                    float sum = 0;
-                    for (float lane : lanes) {
-                        sum += lane;
-                    }
+                    float sum = sumLanes(lanes, 0);
                     for (; p < p1; p++) {
                         sum += a[ai + p] * b[bj + p];
                     }
