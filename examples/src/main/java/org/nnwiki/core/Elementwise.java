@@ -259,17 +259,25 @@ final class Elementwise {
 
     // y = x^p;  dy/dx = p x^(p-1)
     static Tensor pow(Tensor a, float p) {
-        return unary("pow", a, x -> (float) Math.pow(x, p), (x, y) -> p * (float) Math.pow(x, p - 1));
+        return unary("pow", a, x -> (float) StrictMath.pow(x, p), (x, y) -> p * (float) StrictMath.pow(x, p - 1));
     }
 
     // y = e^x;  dy/dx = y
     static Tensor exp(Tensor a) {
-        return unary("exp", a, x -> (float) Math.exp(x), (x, y) -> y);
+        float[] y = new float[a.data.length];
+        Exp.exp(a.data, y, y.length);
+        return Tensor.result("exp", y, a.shape, g -> {
+            float[] d = new float[g.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = g[i] * y[i];
+            }
+            a.addFreshGrad(d);
+        }, a);
     }
 
     // y = ln x;  dy/dx = 1/x
     static Tensor log(Tensor a) {
-        return unary("log", a, x -> (float) Math.log(x), (x, y) -> 1f / x);
+        return unary("log", a, x -> (float) StrictMath.log(x), (x, y) -> 1f / x);
     }
 
     // y = √x;  dy/dx = 1/(2y)

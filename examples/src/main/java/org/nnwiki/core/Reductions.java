@@ -161,7 +161,7 @@ final class Reductions {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
                 float max = shiftedExp(a.data, base, n, inner, y);
-                float lse = (float) (max + Math.log(sum(y, base, n, inner)));
+                float lse = (float) (max + StrictMath.log(sum(y, base, n, inner)));
                 for (int k = 0; k < n; k++) {
                     y[base + k * inner] = a.data[base + k * inner] - lse;
                 }
@@ -181,7 +181,7 @@ final class Reductions {
                     } else {
                         for (int k = 0; k < n; k++) {
                             int j = base + k * inner;
-                            d[j] = (float) (g[j] - Math.exp(y[j]) * gs);
+                            d[j] = g[j] - Exp.exp(y[j]) * gs;
                         }
                     }
                 }
@@ -231,7 +231,7 @@ final class Reductions {
             Exp.exp(out, base, out, base, n);
         } else {
             for (int k = 0; k < n; k++) {
-                out[base + k * inner] = (float) Math.exp(out[base + k * inner]);
+                out[base + k * inner] = Exp.exp(out[base + k * inner]);
             }
         }
         return max;

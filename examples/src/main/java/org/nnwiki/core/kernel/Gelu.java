@@ -5,8 +5,7 @@ package org.nnwiki.core.kernel;
  * Abramowitz and Stegun 7.1.26 (|error| ≤ 1.5·10⁻⁷), and Φ and the normal density φ kept for the
  * backward pass (GELU′(x) = Φ(x) + x·φ(x)). Vectorized when {@code jdk.incubator.vector} is present:
  * the vector version does {@link #scalar}'s float operations in the same order, lane by lane, with
- * the vector exponential, so it gives the same bits as {@link #scalar} given the same e^(−x²/2). The
- * plain fallback uses {@link Math#exp}, which may differ in the last bit.
+ * {@link Exp}'s exponential, which has the same bits in every lane, so both give the same bits.
  */
 public final class Gelu {
     /** The contract of an implementation: elements [from, to) of x into y, cdf and pdf. */
@@ -26,7 +25,7 @@ public final class Gelu {
     private static Impl load() {
         return Implementations.vectorOr(Impl.class, "VectorGelu", (x, y, cdf, pdf, from, to) -> {
             for (int i = from; i < to; i++) {
-                scalar(x, y, cdf, pdf, i, (float) Math.exp(-0.5f * x[i] * x[i]));
+                scalar(x, y, cdf, pdf, i, Exp.exp(-0.5f * x[i] * x[i]));
             }
         });
     }

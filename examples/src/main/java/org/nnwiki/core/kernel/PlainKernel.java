@@ -1,6 +1,11 @@
 package org.nnwiki.core.kernel;
 
-/** Matrix multiplication in plain Java over packed panels of B (the JIT vectorizes the inner loop a little). */
+/**
+ * The kernels in plain Java: the reference that {@link VectorKernel} matches bit for bit. Products are
+ * chains of {@link Math#fma} along k, one per output element; reductions keep {@link Lanes#WIDTH}
+ * partial sums, element i into partial i mod 16, combined by {@link Lanes#tree}. Written for clarity
+ * rather than speed: the wiki's sessions always have the Vector API.
+ */
 final class PlainKernel implements Gemm.Kernel {
     private static final int W = 16;
 
@@ -21,7 +26,7 @@ final class PlainKernel implements Gemm.Kernel {
                     float aip = a[aOff + i * rowStride + p * colStride];
                     int row = base + p * W;
                     for (int jj = 0; jj < W; jj++) {
-                        acc[jj] += aip * panels[row + jj];
+                        acc[jj] = Math.fma(aip, panels[row + jj], acc[jj]);
                     }
                 }
                 int width = Math.min(W, n - j0);
@@ -35,15 +40,18 @@ final class PlainKernel implements Gemm.Kernel {
 
     @Override
     public void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        float[] lanes = new float[Lanes.WIDTH];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double sum = 0;
+                java.util.Arrays.fill(lanes, 0f);
                 int ai = aOff + i * k;
                 int bj = bOff + j * k;
                 for (int p = 0; p < k; p++) {
-                    sum += a[ai + p] * b[bj + p];
+                    int l = p % Lanes.WIDTH;
+                    lanes[l] = Math.fma(a[ai + p], b[bj + p], lanes[l]);
                 }
-                c[cOff + i * n + j] = (float) (accumulate ? c[cOff + i * n + j] + sum : sum);
+                float sum = Lanes.tree(lanes, 0);
+                c[cOff + i * n + j] = accumulate ? c[cOff + i * n + j] + sum : sum;
             }
         }
     }
@@ -57,7 +65,7 @@ final class PlainKernel implements Gemm.Kernel {
                 float aip = a[aOff + i * r + p];
                 int src = bOff + offsets[p];
                 for (int j = 0; j < q; j++) {
-                    c[row + j] += aip * b[src + j];
+                    c[row + j] = Math.fma(aip, b[src + j], c[row + j]);
                 }
             }
         }
@@ -66,58 +74,51 @@ final class PlainKernel implements Gemm.Kernel {
     @Override
     public void shiftedDots(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
             int[] offsets, float[] out, int outOff) {
+        float[] lanes = new float[Lanes.WIDTH];
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < r; p++) {
-                double sum = 0;
+                java.util.Arrays.fill(lanes, 0f);
                 for (int n = 0; n < count; n++) {
                     int gi = gOff + n * gStride + i * q;
                     int bp = bOff + n * bStride + offsets[p];
                     for (int j = 0; j < q; j++) {
-                        sum += g[gi + j] * b[bp + j];
+                        int l = j % Lanes.WIDTH;
+                        lanes[l] = Math.fma(g[gi + j], b[bp + j], lanes[l]);
                     }
                 }
-                out[outOff + i * r + p] += (float) sum;
+                out[outOff + i * r + p] += Lanes.tree(lanes, 0);
             }
         }
     }
 
+    /** Blocks of 256 elements (each a {@link Lanes} reduction in float), the blocks' sums added in double. */
+    private static final int BLOCK = 256;
+
     @Override
     public double sum(float[] a, int off, int n) {
-        // Eight independent partial sums, so that the adds do not wait for each other.
+        float[] lanes = new float[Lanes.WIDTH];
         double total = 0;
-        int block = 256;
-        for (int b0 = 0; b0 < n; b0 += block) {
-            int end = Math.min(n, b0 + block);
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-            int i = b0;
-            for (; i + 8 <= end; i += 8) {
-                s0 += a[off + i]; s1 += a[off + i + 1]; s2 += a[off + i + 2]; s3 += a[off + i + 3];
-                s4 += a[off + i + 4]; s5 += a[off + i + 5]; s6 += a[off + i + 6]; s7 += a[off + i + 7];
+        for (int b0 = 0; b0 < n; b0 += BLOCK) {
+            java.util.Arrays.fill(lanes, 0f);
+            for (int i = 0, len = Math.min(BLOCK, n - b0); i < len; i++) {
+                lanes[i % Lanes.WIDTH] += a[off + b0 + i];
             }
-            for (; i < end; i++) {
-                s0 += a[off + i];
-            }
-            total += (double) (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+            total += Lanes.tree(lanes, 0);
         }
         return total;
     }
 
     @Override
     public double dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float[] lanes = new float[Lanes.WIDTH];
         double total = 0;
-        int block = 256;
-        for (int b0 = 0; b0 < n; b0 += block) {
-            int end = Math.min(n, b0 + block);
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int i = b0;
-            for (; i + 4 <= end; i += 4) {
-                s0 += a[aOff + i] * b[bOff + i]; s1 += a[aOff + i + 1] * b[bOff + i + 1];
-                s2 += a[aOff + i + 2] * b[bOff + i + 2]; s3 += a[aOff + i + 3] * b[bOff + i + 3];
+        for (int b0 = 0; b0 < n; b0 += BLOCK) {
+            java.util.Arrays.fill(lanes, 0f);
+            for (int i = 0, len = Math.min(BLOCK, n - b0); i < len; i++) {
+                int l = i % Lanes.WIDTH;
+                lanes[l] = Math.fma(a[aOff + b0 + i], b[bOff + b0 + i], lanes[l]);
             }
-            for (; i < end; i++) {
-                s0 += a[aOff + i] * b[bOff + i];
-            }
-            total += (double) ((s0 + s1) + (s2 + s3));
+            total += Lanes.tree(lanes, 0);
         }
         return total;
     }

@@ -13,21 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  * wiki printed different digits. Adds, multiplies and conversions are exact IEEE operations, so
  * this version gives the same bits compiled or not.
  *
- * <p>The method is the classic one (as in Cephes' expf): e^x = 2^n · e^r with n = round(x·log₂e)
- * and r = x − n·ln 2 (ln 2 split in two parts so the subtraction is exact), e^r from a degree-6
- * polynomial on |r| ≤ ln 2 / 2; about 1 ulp from the correctly rounded result.
+ * <p>Lane by lane it is {@link Exp#exp(float)}, operation for operation (see there for the method),
+ * so array tails computed by that scalar form get the same bits as the vector lanes.
  */
 final class VectorExp implements Exp.Impl {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
-    /** Above this e^x overflows float; below the lower bound it is 0 (after the smallest subnormal). */
-    private static final float MAX_X = 88.72283905206835f;
-    private static final float MIN_X = -103.972077083991796f;
-    private static final float ROUNDER = 12582912f;                 // 1.5 · 2²³
-    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+    private static final float LOG2E = Exp.LOG2E, LN2_HI = Exp.LN2_HI, LN2_LO = Exp.LN2_LO;
+    private static final float MAX_X = Exp.MAX_X, MIN_X = Exp.MIN_X, ROUNDER = Exp.ROUNDER;
+    private static final int ROUNDER_BITS = Exp.ROUNDER_BITS;
 
     /**
      * The whole computation sits inside this one loop on purpose: a vector passed to or returned
@@ -52,11 +46,11 @@ final class VectorExp implements Exp.Impl {
             FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), v);
             r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
             FloatVector r2 = r.mul(r);
-            FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f)
-                    .fma(r, FloatVector.broadcast(S, 8.3334519073E-3f))
-                    .fma(r, FloatVector.broadcast(S, 4.1665795894E-2f))
-                    .fma(r, FloatVector.broadcast(S, 1.6666665459E-1f))
-                    .fma(r, FloatVector.broadcast(S, 5.0000001201E-1f))
+            FloatVector p = r.fma(Exp.P0, Exp.P1)
+                    .fma(r, FloatVector.broadcast(S, Exp.P2))
+                    .fma(r, FloatVector.broadcast(S, Exp.P3))
+                    .fma(r, FloatVector.broadcast(S, Exp.P4))
+                    .fma(r, FloatVector.broadcast(S, Exp.P5))
                     .fma(r2, r.add(1f));
             // 2^n as two normal powers of two, so that results down to the subnormal range stay exact.
             IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
@@ -68,34 +62,7 @@ final class VectorExp implements Exp.Impl {
             result.blend(x, nan).intoArray(dst, dstOff + i);
         }
         for (; i < n; i++) {
-            dst[dstOff + i] = scalar(src[srcOff + i]);
+            dst[dstOff + i] = Exp.exp(src[srcOff + i]);
         }
-    }
-
-    /** The same computation for one value (array tails), so every element gets the same bits. */
-    static float scalar(float x) {
-        if (x != x) {
-            return x;
-        }
-        if (x > MAX_X) {
-            return Float.POSITIVE_INFINITY;
-        }
-        if (x < MIN_X) {
-            return 0f;
-        }
-        float shifted = Math.fma(x, LOG2E, ROUNDER);
-        float nf = shifted - ROUNDER;
-        int n = Float.floatToRawIntBits(shifted) - ROUNDER_BITS;
-        float r = Math.fma(nf, -LN2_HI, x);
-        r = Math.fma(nf, -LN2_LO, r);
-        float r2 = r * r;
-        float p = Math.fma(r, 1.9875691500E-4f, 1.3981999507E-3f);
-        p = Math.fma(p, r, 8.3334519073E-3f);
-        p = Math.fma(p, r, 4.1665795894E-2f);
-        p = Math.fma(p, r, 1.6666665459E-1f);
-        p = Math.fma(p, r, 5.0000001201E-1f);
-        p = Math.fma(p, r2, r + 1f);
-        int half = n >> 1;
-        return p * Float.intBitsToFloat((half + 127) << 23) * Float.intBitsToFloat((n - half + 127) << 23);
     }
 }

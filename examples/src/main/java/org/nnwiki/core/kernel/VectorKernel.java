@@ -10,12 +10,21 @@ import jdk.incubator.vector.VectorSpecies;
  * k runs: each step is one broadcast of A and two fused multiply-adds per row, against two loads of
  * B. Loaded only when {@code jdk.incubator.vector} is present.
  *
+ * <p>Every result has the bits of {@link PlainKernel}'s, whatever the lane count: products are
+ * chains of fused multiply-adds along k (one chain per output element, so the lanes only decide which
+ * outputs run side by side), and reductions follow {@link Lanes}.
+ *
  * <p>Measured on the project's 2-core machines this simple form was as fast as variants with
  * k-blocking, packed A or 6×2 and 4×3 register tiles (all 80–100 GFLOP/s per thread), so it stays.
  */
 final class VectorKernel implements Gemm.Kernel {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** The preferred species, or 16 lanes where the hardware's vectors are wider (SVE): see {@link Lanes}. */
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED.length() > Lanes.WIDTH
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Vectors per group of {@link Lanes#WIDTH} partial sums: 1 with 512-bit vectors, 2 with 256, 4 with 128. */
+    private static final int G = Lanes.WIDTH / L;
+    private static final int W = Lanes.WIDTH;
     private static final int NR = 2 * L;
     private static final int MR = 4;
 
@@ -24,79 +33,103 @@ final class VectorKernel implements Gemm.Kernel {
         return NR;
     }
 
-    /** k is walked in chunks so that the m + n rows' chunks (a few tens of KiB) stay in cache. */
+    /** k is walked in chunks (a multiple of {@link Lanes#WIDTH}) so that the m + n rows' chunks stay in cache. */
     private static final int DOT_CHUNK = 2048;
+
+    /*
+     * Reductions. Each keeps W = 16 partial sums per result in an array, element i of the reduction
+     * going into partial i mod 16 (Lanes), and reduces them with Lanes.tree. The vector loops below fill
+     * partials [γL, γL + L) in pass γ (G passes, each striding W elements), so every partial is the same
+     * chain of operations whatever L is; the last n mod 16 elements go to their partials one by one.
+     */
 
     @Override
     public void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-        float[] acc = new float[m * n];
-        float[] lanes = new float[L];
-        for (int p0 = 0; p0 < k; p0 += DOT_CHUNK) {
-            int p1 = Math.min(k, p0 + DOT_CHUNK);
-            int upper = p0 + S.loopBound(p1 - p0);
+        float[] lanes = new float[m * n * W];
+        int whole = Lanes.whole(k);
+        for (int p0 = 0; p0 < whole; p0 += DOT_CHUNK) {
+            int len = Math.min(whole, p0 + DOT_CHUNK) - p0;
             for (int i = 0; i < m; i++) {
-                int ai = aOff + i * k;
                 for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * k;
-                    FloatVector s0 = FloatVector.zero(S);
-                    int p = p0;
-                    for (; p < upper; p += L) {
-                        s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
+                    for (int g = 0; g < G; g++) {
+                        dotPass(a, aOff + i * k + p0, b, bOff + j * k + p0, len, g * L, lanes, (i * n + j) * W);
                     }
-                    // Lanes summed in a fixed order: reduceLanes(ADD) leaves the order to the implementation,
-                    // and it differs between interpreted and compiled code, so results would depend on the JIT.
-                    s0.intoArray(lanes, 0);
-                    float sum = sumLanes(lanes, 0);
-                    for (; p < p1; p++) {
-                        sum += a[ai + p] * b[bj + p];
-                    }
-                    acc[i * n + j] += sum;
                 }
             }
         }
-        for (int i = 0; i < m * n; i++) {
-            c[cOff + i] = accumulate ? c[cOff + i] + acc[i] : acc[i];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int at = (i * n + j) * W;
+                for (int p = whole; p < k; p++) {
+                    lanes[at + p - whole] = Math.fma(a[aOff + i * k + p], b[bOff + j * k + p], lanes[at + p - whole]);
+                }
+                float sum = Lanes.tree(lanes, at);
+                c[cOff + i * n + j] = accumulate ? c[cOff + i * n + j] + sum : sum;
+            }
         }
     }
 
-    /** Elements per float block in {@link #sum}; block sums are added in double. */
+    /**
+     * Partials [at + start, at + start + L) continue their chains over a[aAt + i]·b[bAt + i] for
+     * i = start, start + W, … below len (a multiple of W): one pass of a dot product.
+     */
+    private static void dotPass(float[] a, int aAt, float[] b, int bAt, int len, int start, float[] lanes, int at) {
+        FloatVector acc = FloatVector.fromArray(S, lanes, at + start);
+        for (int i = start; i < len; i += W) {
+            acc = FloatVector.fromArray(S, a, aAt + i).fma(FloatVector.fromArray(S, b, bAt + i), acc);
+        }
+        acc.intoArray(lanes, at + start);
+    }
+
+    /** The same pass of a plain sum. */
+    private static void sumPass(float[] a, int aAt, int len, int start, float[] lanes) {
+        FloatVector acc = FloatVector.fromArray(S, lanes, start);
+        for (int i = start; i < len; i += W) {
+            acc = acc.add(FloatVector.fromArray(S, a, aAt + i));
+        }
+        acc.intoArray(lanes, start);
+    }
+
+    /** Elements per float block in {@link #sum} and {@link #dot}; block sums are added in double. */
     private static final int SUM_BLOCK = 256;
 
     @Override
     public double sum(float[] a, int off, int n) {
-        float[] lanes = new float[L];
+        float[] lanes = new float[W];
         double total = 0;
         for (int b0 = 0; b0 < n; b0 += SUM_BLOCK) {
             int len = Math.min(SUM_BLOCK, n - b0);
-            total += blockSum(a, off + b0, len, lanes);
+            int at = off + b0;
+            int whole = Lanes.whole(len);
+            java.util.Arrays.fill(lanes, 0f);
+            for (int g = 0; g < G; g++) {
+                sumPass(a, at, whole, g * L, lanes);
+            }
+            for (int i = whole; i < len; i++) {
+                lanes[i - whole] += a[at + i];
+            }
+            total += Lanes.tree(lanes, 0);
         }
         return total;
     }
 
     @Override
     public double dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        float[] lanes = new float[L];
+        float[] lanes = new float[W];
         double total = 0;
         for (int b0 = 0; b0 < n; b0 += SUM_BLOCK) {
             int len = Math.min(SUM_BLOCK, n - b0);
-            total += blockDot(a, aOff + b0, b, bOff + b0, len, lanes);
+            int whole = Lanes.whole(len);
+            java.util.Arrays.fill(lanes, 0f);
+            for (int g = 0; g < G; g++) {
+                dotPass(a, aOff + b0, b, bOff + b0, whole, g * L, lanes, 0);
+            }
+            for (int i = whole; i < len; i++) {
+                lanes[i - whole] = Math.fma(a[aOff + b0 + i], b[bOff + b0 + i], lanes[i - whole]);
+            }
+            total += Lanes.tree(lanes, 0);
         }
         return total;
-    }
-
-    private static float blockDot(float[] a, int aAt, float[] b, int bAt, int len, float[] lanes) {
-        int upper = S.loopBound(len);
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (; i < upper; i += L) {
-            acc = FloatVector.fromArray(S, a, aAt + i).fma(FloatVector.fromArray(S, b, bAt + i), acc);
-        }
-        acc.intoArray(lanes, 0);
-        float sum = sumLanes(lanes, 0);
-        for (; i < len; i++) {
-            sum += a[aAt + i] * b[bAt + i];
-        }
-        return sum;
     }
 
     @Override
@@ -117,6 +150,7 @@ final class VectorKernel implements Gemm.Kernel {
         return max;
     }
 
+    /** Each column is its own chain in row order, whatever the lane count: no reordering to define. */
     @Override
     public void addColumnSums(float[] a, float[] weights, int rows, int cols, float[] out) {
         int j = 0;
@@ -140,21 +174,6 @@ final class VectorKernel implements Gemm.Kernel {
             }
             out[j] += acc;
         }
-    }
-
-    private static float blockSum(float[] a, int at, int len, float[] lanes) {
-        int upper = S.loopBound(len);
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (; i < upper; i += L) {
-            acc = acc.add(FloatVector.fromArray(S, a, at + i));
-        }
-        acc.intoArray(lanes, 0);
-        float sum = sumLanes(lanes, 0);
-        for (; i < len; i++) {
-            sum += a[at + i];
-        }
-        return sum;
     }
 
     @Override
@@ -313,7 +332,7 @@ final class VectorKernel implements Gemm.Kernel {
         for (; j < q; j++) {
             float sum = 0;
             for (int p = 0; p < r; p++) {
-                sum += a[aOff + i * r + p] * b[bOff + offsets[p] + j];
+                sum = Math.fma(a[aOff + i * r + p], b[bOff + offsets[p] + j], sum);
             }
             c[cOff + i * q + j] = sum;
         }
@@ -370,11 +389,11 @@ final class VectorKernel implements Gemm.Kernel {
     @Override
     public void shiftedDots(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
             int[] offsets, float[] out, int outOff) {
-        float[] lanes = new float[16 * L];
+        float[] lanes = new float[16 * W];
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int p = 0;
-            for (; q % L == 0 && p + 4 <= r; p += 4) {
+            for (; p + 4 <= r; p += 4) {
                 dots4x4(i, p, r, q, count, g, gOff, gStride, b, bOff, bStride, offsets, out, outOff, lanes);
             }
             for (; p < r; p++) {
@@ -390,71 +409,76 @@ final class VectorKernel implements Gemm.Kernel {
         }
     }
 
-    /** Sums the first L lanes from {@code at} in a fixed order (see {@link #dots}). */
-    private static float sumLanes(float[] lanes, int at) {
-        float sum = 0;
-        for (int l = 0; l < L; l++) {
-            sum += lanes[at + l];
-        }
-        return sum;
-    }
-
+    /** One shifted dot product over all images: W partials, the images in order, each image's row as in {@link #dotPass}. */
     private static float dot1(int i, int p, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
             int[] offsets, float[] lanes) {
-        java.util.Arrays.fill(lanes, 0, L, 0f);
-        float tail = 0;
-        int upper = S.loopBound(q);
+        java.util.Arrays.fill(lanes, 0, W, 0f);
+        int whole = Lanes.whole(q);
         for (int n = 0; n < count; n++) {
             int gi = gOff + n * gStride + i * q;
             int bp = bOff + n * bStride + offsets[p];
-            dot1Image(upper, g, gi, b, bp, lanes);
-            for (int j = upper; j < q; j++) {
-                tail += g[gi + j] * b[bp + j];
+            for (int pass = 0; pass < G; pass++) {
+                dotPass(g, gi, b, bp, whole, pass * L, lanes, 0);
+            }
+            for (int j = whole; j < q; j++) {
+                lanes[j - whole] = Math.fma(g[gi + j], b[bp + j], lanes[j - whole]);
             }
         }
-        return sumLanes(lanes, 0) + tail;
-    }
-
-    /** lanes[0, L) += the lane-wise products of g and b over [0, upper) (see {@link #dots4x4Image} for why it is separate). */
-    private static void dot1Image(int upper, float[] g, int gi, float[] b, int bp, float[] lanes) {
-        FloatVector acc = FloatVector.zero(S);
-        for (int j = 0; j < upper; j += L) {
-            acc = FloatVector.fromArray(S, g, gi + j).fma(FloatVector.fromArray(S, b, bp + j), acc);
-        }
-        FloatVector.fromArray(S, lanes, 0).add(acc).intoArray(lanes, 0);
+        return Lanes.tree(lanes, 0);
     }
 
     /**
-     * Sixteen dot products at once (rows i…i+3 of G against shifted rows p…p+3 of B) summed over the
-     * images, then each reduced in a fixed lane order. q is a multiple of L.
+     * Sixteen dot products at once (rows i…i+3 of G against shifted rows p…p+3 of B) over the
+     * images, each with its W partials in lanes (output (u, v) at (u·4 + v)·W), then each reduced by
+     * {@link Lanes#tree}.
      */
     private static void dots4x4(int i, int p, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
             int[] offsets, float[] out, int outOff, float[] lanes) {
         java.util.Arrays.fill(lanes, 0f);
+        int whole = Lanes.whole(q);
         for (int n = 0; n < count; n++) {
             int base = bOff + n * bStride;
-            dots4x4Image(q, g, gOff + n * gStride + i * q, b, base + offsets[p], base + offsets[p + 1], base + offsets[p + 2],
-                    base + offsets[p + 3], lanes);
+            int g0 = gOff + n * gStride + i * q;
+            for (int pass = 0; pass < G; pass++) {
+                dots4x4Pass(whole, pass * L, g, g0, q, b, base + offsets[p], base + offsets[p + 1], base + offsets[p + 2],
+                        base + offsets[p + 3], lanes);
+            }
+            for (int u = 0; u < 4; u++) {
+                for (int v = 0; v < 4; v++) {
+                    int gu = g0 + u * q;
+                    int bv = base + offsets[p + v];
+                    int at = (u * 4 + v) * W - whole;
+                    for (int j = whole; j < q; j++) {
+                        lanes[at + j] = Math.fma(g[gu + j], b[bv + j], lanes[at + j]);
+                    }
+                }
+            }
         }
         for (int u = 0; u < 4; u++) {
             for (int v = 0; v < 4; v++) {
-                out[outOff + (i + u) * r + p + v] += sumLanes(lanes, (u * 4 + v) * L);
+                out[outOff + (i + u) * r + p + v] += Lanes.tree(lanes, (u * 4 + v) * W);
             }
         }
     }
 
     /**
-     * One image's share of {@link #dots4x4}, added into lanes: eight loads per sixteen fused
-     * multiply-adds. Kept as its own method with no vector parameters: with the image loop inside, or
-     * with the vectors handed to a helper, C2 boxed the accumulators and ran ten times slower.
+     * One image's pass of {@link #dots4x4} (partials [start, start + L) of each output): eight loads
+     * per sixteen fused multiply-adds. Kept as its own method with no vector parameters: with the
+     * image loop inside, or with the vectors handed to a helper, C2 boxed the accumulators and ran ten
+     * times slower.
      */
-    private static void dots4x4Image(int q, float[] g, int g0, float[] b, int b0, int b1, int b2, int b3, float[] lanes) {
-        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
-        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
-        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
-        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
+    private static void dots4x4Pass(int whole, int start, float[] g, int g0, int q, float[] b, int b0, int b1, int b2, int b3,
+            float[] lanes) {
+        FloatVector s00 = FloatVector.fromArray(S, lanes, start), s01 = FloatVector.fromArray(S, lanes, W + start);
+        FloatVector s02 = FloatVector.fromArray(S, lanes, 2 * W + start), s03 = FloatVector.fromArray(S, lanes, 3 * W + start);
+        FloatVector s10 = FloatVector.fromArray(S, lanes, 4 * W + start), s11 = FloatVector.fromArray(S, lanes, 5 * W + start);
+        FloatVector s12 = FloatVector.fromArray(S, lanes, 6 * W + start), s13 = FloatVector.fromArray(S, lanes, 7 * W + start);
+        FloatVector s20 = FloatVector.fromArray(S, lanes, 8 * W + start), s21 = FloatVector.fromArray(S, lanes, 9 * W + start);
+        FloatVector s22 = FloatVector.fromArray(S, lanes, 10 * W + start), s23 = FloatVector.fromArray(S, lanes, 11 * W + start);
+        FloatVector s30 = FloatVector.fromArray(S, lanes, 12 * W + start), s31 = FloatVector.fromArray(S, lanes, 13 * W + start);
+        FloatVector s32 = FloatVector.fromArray(S, lanes, 14 * W + start), s33 = FloatVector.fromArray(S, lanes, 15 * W + start);
         int g1 = g0 + q, g2 = g1 + q, g3 = g2 + q;
-        for (int j = 0; j < q; j += L) {
+        for (int j = start; j < whole; j += W) {
             FloatVector x0 = FloatVector.fromArray(S, b, b0 + j);
             FloatVector x1 = FloatVector.fromArray(S, b, b1 + j);
             FloatVector x2 = FloatVector.fromArray(S, b, b2 + j);
@@ -468,21 +492,9 @@ final class VectorKernel implements Gemm.Kernel {
             gv = FloatVector.fromArray(S, g, g3 + j);
             s30 = gv.fma(x0, s30); s31 = gv.fma(x1, s31); s32 = gv.fma(x2, s32); s33 = gv.fma(x3, s33);
         }
-        FloatVector.fromArray(S, lanes, 0 * L).add(s00).intoArray(lanes, 0 * L);
-        FloatVector.fromArray(S, lanes, 1 * L).add(s01).intoArray(lanes, 1 * L);
-        FloatVector.fromArray(S, lanes, 2 * L).add(s02).intoArray(lanes, 2 * L);
-        FloatVector.fromArray(S, lanes, 3 * L).add(s03).intoArray(lanes, 3 * L);
-        FloatVector.fromArray(S, lanes, 4 * L).add(s10).intoArray(lanes, 4 * L);
-        FloatVector.fromArray(S, lanes, 5 * L).add(s11).intoArray(lanes, 5 * L);
-        FloatVector.fromArray(S, lanes, 6 * L).add(s12).intoArray(lanes, 6 * L);
-        FloatVector.fromArray(S, lanes, 7 * L).add(s13).intoArray(lanes, 7 * L);
-        FloatVector.fromArray(S, lanes, 8 * L).add(s20).intoArray(lanes, 8 * L);
-        FloatVector.fromArray(S, lanes, 9 * L).add(s21).intoArray(lanes, 9 * L);
-        FloatVector.fromArray(S, lanes, 10 * L).add(s22).intoArray(lanes, 10 * L);
-        FloatVector.fromArray(S, lanes, 11 * L).add(s23).intoArray(lanes, 11 * L);
-        FloatVector.fromArray(S, lanes, 12 * L).add(s30).intoArray(lanes, 12 * L);
-        FloatVector.fromArray(S, lanes, 13 * L).add(s31).intoArray(lanes, 13 * L);
-        FloatVector.fromArray(S, lanes, 14 * L).add(s32).intoArray(lanes, 14 * L);
-        FloatVector.fromArray(S, lanes, 15 * L).add(s33).intoArray(lanes, 15 * L);
+        s00.intoArray(lanes, start); s01.intoArray(lanes, W + start); s02.intoArray(lanes, 2 * W + start); s03.intoArray(lanes, 3 * W + start);
+        s10.intoArray(lanes, 4 * W + start); s11.intoArray(lanes, 5 * W + start); s12.intoArray(lanes, 6 * W + start); s13.intoArray(lanes, 7 * W + start);
+        s20.intoArray(lanes, 8 * W + start); s21.intoArray(lanes, 9 * W + start); s22.intoArray(lanes, 10 * W + start); s23.intoArray(lanes, 11 * W + start);
+        s30.intoArray(lanes, 12 * W + start); s31.intoArray(lanes, 13 * W + start); s32.intoArray(lanes, 14 * W + start); s33.intoArray(lanes, 15 * W + start);
     }
 }

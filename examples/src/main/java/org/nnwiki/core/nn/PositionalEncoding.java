@@ -28,10 +28,10 @@ public final class PositionalEncoding extends Layer {
         Tensor t = Tensor.zeros(maxLen, dim);
         for (int p = 0; p < maxLen; p++) {
             for (int i = 0; i < dim; i += 2) {
-                double angle = p / Math.pow(10000, (double) i / dim);
-                t.set((float) Math.sin(angle), p, i);
+                double angle = p / StrictMath.pow(10000, (double) i / dim);
+                t.set((float) StrictMath.sin(angle), p, i);
                 if (i + 1 < dim) {
-                    t.set((float) Math.cos(angle), p, i + 1);
+                    t.set((float) StrictMath.cos(angle), p, i + 1);
                 }
             }
         }

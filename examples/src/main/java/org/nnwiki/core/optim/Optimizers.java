@@ -85,8 +85,8 @@ public final class Optimizers {
                 // Float arithmetic with the constants hoisted, so that the JIT vectorizes the loop.
                 float b1 = (float) beta1;
                 float b2 = (float) beta2;
-                float step = (float) (lr / (1 - Math.pow(beta1, t)));
-                float invC2 = (float) (1 / (1 - Math.pow(beta2, t)));
+                float step = (float) (lr / (1 - StrictMath.pow(beta1, t)));
+                float invC2 = (float) (1 / (1 - StrictMath.pow(beta2, t)));
                 float e = (float) eps;
                 float l2 = decoupled ? 0f : (float) weightDecay;
                 if (decoupled && weightDecay != 0) {

@@ -12,12 +12,12 @@ public final class Schedules {
 
     /** base · γ^⌊step / every⌋. */
     public static Schedule step(double base, int every, double gamma) {
-        return s -> base * Math.pow(gamma, s / every);
+        return s -> base * StrictMath.pow(gamma, s / every);
     }
 
     /** Cosine annealing from base to min over {@code total} steps. */
     public static Schedule cosine(double base, double min, int total) {
-        return s -> min + 0.5 * (base - min) * (1 + Math.cos(Math.PI * Math.min(s, total) / total));
+        return s -> min + 0.5 * (base - min) * (1 + StrictMath.cos(Math.PI * Math.min(s, total) / total));
     }
 
     /** Linear warm-up from 0 to the inner schedule's rate over {@code warmup} steps, then the inner schedule. */

@@ -39,7 +39,7 @@ public final class XorNetwork {
     }
 
     static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
+        return 1 / (1 + StrictMath.exp(-z));
     }
 
     /** Everything the forward pass computed, kept for the backward pass. */
@@ -61,7 +61,7 @@ public final class XorNetwork {
     /** Binary cross-entropy of one prediction. */
     static double loss(double y, double t) {
         double eps = 1e-12;
-        return -(t * Math.log(y + eps) + (1 - t) * Math.log(1 - y + eps));
+        return -(t * StrictMath.log(y + eps) + (1 - t) * StrictMath.log(1 - y + eps));
     }
 
     /** Gradients of the loss with respect to each parameter, shaped like the parameters. */

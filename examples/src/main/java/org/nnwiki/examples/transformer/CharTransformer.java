@@ -91,7 +91,7 @@ public final class CharTransformer extends Module {
         double[] p = new double[logits.length];
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp((logits[i] - max) / temperature);
+            p[i] = StrictMath.exp((logits[i] - max) / temperature);
             sum += p[i];
         }
         double u = rng.uniform() * sum;

@@ -163,7 +163,7 @@ class KernelTest {
         new VectorGelu().forward(x, vector[0], vector[1], vector[2], 1, n);
         float[][] scalar = {new float[n], new float[n], new float[n]};
         for (int i = 1; i < n; i++) {
-            Gelu.scalar(x, scalar[0], scalar[1], scalar[2], i, VectorExp.scalar(-0.5f * x[i] * x[i]));
+            Gelu.scalar(x, scalar[0], scalar[1], scalar[2], i, Exp.exp(-0.5f * x[i] * x[i]));
         }
         for (int k = 0; k < 3; k++) {
             for (int i = 1; i < n; i++) {
