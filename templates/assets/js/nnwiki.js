@@ -204,6 +204,11 @@
       summary.hidden = false;
     }
   }
+  function provenance(p) {
+    if (!p) return "not run";
+    return p.jdk + ", " + p.os + ", " + (p.vectorBits ? p.vectorBits + "-bit vectors" : "no Vector API") + ", " + p.threads
+      + " threads, commit " + p.commit + ", " + p.computedAt.replace("T", " ").replace(/\.\d+Z$/, "Z");
+  }
   function drawReport() {
     var holder = document.getElementById("exec-report");
     var data = window.NNWIKI_TIMINGS;
@@ -219,7 +224,8 @@
       html += "<tr><td><a href=\"" + escapeHtml(root + p.url) + "\">" + escapeHtml(p.title) + "</a><br><small>" + escapeHtml(p.source) + "</small></td>"
         + "<td>" + p.blocks.length + "</td><td class=\"num\">" + seconds(p.millis) + "</td><td class=\"num\">" + megabytes(p.peakHeapBytes)
         + "</td><td>" + (p.cached ? "cached" : "ran") + "</td><td>" + (bad ? bad + " failed" : "passed") + "</td></tr>";
-      html += "<tr class=\"report-blocks\"><td colspan=\"6\"><details><summary>Examples of " + escapeHtml(p.title) + "</summary><ul>";
+      html += "<tr class=\"report-blocks\"><td colspan=\"6\"><details><summary>Examples of " + escapeHtml(p.title) + "</summary>"
+        + "<p class=\"report-provenance\">Computed on " + escapeHtml(provenance(p.provenance)) + (p.cached ? " (served from the cache)" : "") + "</p><ul>";
       p.blocks.forEach(function (b) {
         html += "<li><a href=\"" + escapeHtml(root + p.url) + "#cell-" + b.cell + "\">line " + b.line + "</a>: " + seconds(b.millis)
           + ", peak heap " + megabytes(b.peakHeapBytes) + (b.passed ? "" : " — <strong>" + escapeHtml(b.problem) + "</strong>") + "</li>";

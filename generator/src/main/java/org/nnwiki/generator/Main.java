@@ -66,10 +66,23 @@ public final class Main {
         @Option(names = "--force", description = "Rebuild even if no input changed (examples still come from the cache).")
         boolean force;
 
+        @Option(names = "--repeat", arity = "0..1", fallbackValue = "", paramLabel = "PAGES",
+                description = "Run the examples again in fresh sessions (another thread count and vector width) and report every block"
+                        + " whose output differs. PAGES: comma-separated source paths (default: every page).")
+        String repeat;
+
         @Override
         int run(SiteConfig config) throws BuildFailedException {
             long t0 = System.nanoTime();
-            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force)).build();
+            java.util.Set<String> pages = repeat == null ? null : new java.util.TreeSet<>();
+            if (repeat != null) {
+                for (String p : repeat.split(",")) {
+                    if (!p.isBlank()) {
+                        pages.add(p.strip().replace('\\', '/'));
+                    }
+                }
+            }
+            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force, pages)).build();
             System.out.println(summary(config, r, (System.nanoTime() - t0) / 1_000_000));
             return 0;
         }

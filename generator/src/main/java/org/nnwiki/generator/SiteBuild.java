@@ -53,9 +53,15 @@ public final class SiteBuild {
      * @param fix rewrite {@code expected} blocks that differ instead of failing
      * @param drafts publish pages with {@code status: draft} too
      * @param force rebuild even when no input changed
+     * @param repeat null for none; else run these pages' examples a second time in fresh sessions and
+     *     report every block whose output differs (source paths; empty: every page)
      */
-    public record Options(boolean fix, boolean drafts, boolean force) {
+    public record Options(boolean fix, boolean drafts, boolean force, java.util.Set<String> repeat) {
         public static final Options DEFAULT = new Options(false, false, false);
+
+        public Options(boolean fix, boolean drafts, boolean force) {
+            this(fix, drafts, force, null);
+        }
     }
 
     /**
@@ -89,24 +95,37 @@ public final class SiteBuild {
             problems.add("nnwiki.yml", 0, "the content folder " + config.relative(config.content()) + "/ does not exist: create it or set 'content:'");
         }
         failIfAny(problems);
-        BlockExecutor executor = new BlockExecutor(spec, config.cache(), problems, config.parallelism(), options.fix());
+        BlockExecutor executor = new BlockExecutor(spec, config.cache(), problems, config.parallelism(), options.fix(),
+                org.nnwiki.generator.execute.Provenance.commitOf(config.root()));
 
-        List<Page> pages = GeneratedPages.addTo(new ContentScanner(config.root(), problems).scan(config.content(), options.drafts()),
-                config.content());
-        IncludeExpander expander = new IncludeExpander(config.root(), problems);
-        List<ExpandedPage> expanded = pages.stream().map(expander::expand).toList();
+        List<Page> pages = scan(problems);
+        List<ExpandedPage> expanded = expand(pages, problems);
         String stamp = stamp(expanded, executor.environment());
         watch.lap("scan");
-        if (problems.isEmpty() && !options.force() && !options.fix() && upToDate(stamp)) {
+        if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && upToDate(stamp)) {
             return new Report(pages.size(), 0, 0, 0, true, Map.of());
         }
         Navigation nav = Navigation.of(pages, config.sections(), problems);
-        MarkdownParser parser = new MarkdownParser(problems);
-        List<ParsedPage> parsed = expanded.stream().map(parser::parse).toList();
+        List<ParsedPage> parsed = parse(expanded, problems);
         watch.lap("parse");
         BlockExecutor.Executed executed = executor.execute(parsed);
         watch.lap("execute");
         int fixed = options.fix() ? ExpectedFixer.fix(config.root(), executed.mismatches()) : 0;
+        if (fixed > 0) {
+            // The pages now hold the new expected text: read them again, so that the report, the
+            // "output checked" lines and the stamp agree with the files (the results come from the cache).
+            Problems again = new Problems();
+            pages = scan(again);
+            expanded = expand(pages, again);
+            stamp = stamp(expanded, executor.environment());
+            parsed = parse(expanded, again);
+            executed = executor.execute(parsed);
+            watch.lap("re-read fixed pages");
+        }
+        if (options.repeat() != null) {
+            repeat(executor, parsed, executed, problems);
+            watch.lap("repeat");
+        }
 
         Map<String, String> outputBySource = new LinkedHashMap<>();
         Map<String, String> sourceByOutput = new LinkedHashMap<>();
@@ -120,8 +139,9 @@ public final class SiteBuild {
         // Written even when the build fails: CI shows which examples failed.
         writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
         HtmlRenderer renderer = new HtmlRenderer(outputBySource);
+        Map<String, PageResult> results = executed.pages();
         List<RenderedPage> rendered = parsed.parallelStream()
-                .map(p -> renderer.render(p, executed.pages().get(p.source())))
+                .map(p -> renderer.render(p, results.get(p.source())))
                 .toList();
 
         watch.lap("render");
@@ -148,13 +168,45 @@ public final class SiteBuild {
             watch.lap("post-process");
             failIfAny(problems);
             swapInto(out, config.site());
-            writeStamp(fixed > 0 ? "" : stamp);
+            writeStamp(stamp);
         } finally {
             deleteTree(out);
         }
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
         watch.report();
         return new Report(pages.size(), executed.pagesRun(), cached, fixed, false, executed.pages());
+    }
+
+    private List<Page> scan(Problems problems) {
+        return GeneratedPages.addTo(new ContentScanner(config.root(), problems).scan(config.content(), options.drafts()), config.content());
+    }
+
+    private List<ExpandedPage> expand(List<Page> pages, Problems problems) {
+        IncludeExpander expander = new IncludeExpander(config.root(), problems);
+        return pages.stream().map(expander::expand).toList();
+    }
+
+    private static List<ParsedPage> parse(List<ExpandedPage> expanded, Problems problems) {
+        MarkdownParser parser = new MarkdownParser(problems);
+        return expanded.stream().map(parser::parse).toList();
+    }
+
+    /** {@code --repeat}: the named pages (all when none is named) run again; unknown names are problems. */
+    private void repeat(BlockExecutor executor, List<ParsedPage> parsed, BlockExecutor.Executed executed, Problems problems) {
+        Set<String> wanted = options.repeat();
+        List<ParsedPage> chosen = parsed.stream()
+                .filter(p -> !p.runBlocks().isEmpty() && (wanted.isEmpty() || wanted.contains(p.source()))).toList();
+        for (String name : new TreeSet<>(wanted)) {
+            if (parsed.stream().noneMatch(p -> p.source().equals(name))) {
+                problems.add(name, 0, "--repeat names this file, which is not a page of the site: give source paths such as content/fundamentals/optimizers.md");
+            }
+        }
+        if (chosen.isEmpty()) {
+            System.out.println("nnwiki: --repeat: no page with examples to run again");
+            return;
+        }
+        List<String> varied = executor.repeat(chosen, executed.pages());
+        System.out.println("nnwiki: --repeat: ran the examples of " + chosen.size() + " page(s) again with " + String.join(" ", varied));
     }
 
     private static void failIfAny(Problems problems) throws BuildFailedException {

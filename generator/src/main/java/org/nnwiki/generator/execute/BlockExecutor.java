@@ -30,12 +30,15 @@ public final class BlockExecutor {
     private final int parallelism;
     private final boolean fix;
     private final String environment;
+    private final String commit;
 
     /**
      * @param fix when true, {@code expected} mismatches are not problems but returned for rewriting
+     * @param commit the repository's commit, recorded in each result's {@link Provenance}
      */
-    public BlockExecutor(SessionSpec spec, java.nio.file.Path cacheDir, Problems problems, int parallelism, boolean fix) {
+    public BlockExecutor(SessionSpec spec, java.nio.file.Path cacheDir, Problems problems, int parallelism, boolean fix, String commit) {
         this.spec = spec;
+        this.commit = commit;
         this.cache = new ResultCache(cacheDir.resolve("results"));
         this.problems = problems;
         this.parallelism = Math.max(1, parallelism);
@@ -59,6 +62,16 @@ public final class BlockExecutor {
     public record Mismatch(String source, CodeBlock.Expected expected, String actual) {}
 
     public Executed execute(List<ParsedPage> pages) {
+        Map<String, PageResult> results = runAll(pages, page -> runPage(page, spec, true));
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (ParsedPage page : pages) {
+            check(page, results.get(page.source()), mismatches);
+        }
+        return new Executed(results, List.copyOf(mismatches));
+    }
+
+    /** Each page's results by source, pages run {@code parallelism} at a time. */
+    private Map<String, PageResult> runAll(List<ParsedPage> pages, java.util.function.Function<ParsedPage, PageResult> run) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "nnwiki-page");
             t.setDaemon(true);
@@ -67,7 +80,7 @@ public final class BlockExecutor {
         try {
             Map<String, Future<PageResult>> futures = new LinkedHashMap<>();
             for (ParsedPage page : pages) {
-                futures.put(page.source(), pool.submit(() -> runPage(page)));
+                futures.put(page.source(), pool.submit(() -> run.apply(page)));
             }
             Map<String, PageResult> results = new LinkedHashMap<>();
             for (var e : futures.entrySet()) {
@@ -81,14 +94,73 @@ public final class BlockExecutor {
                     throw new IllegalStateException("interrupted", ex);
                 }
             }
-            List<Mismatch> mismatches = new ArrayList<>();
-            for (ParsedPage page : pages) {
-                check(page, results.get(page.source()), mismatches);
-            }
-            return new Executed(results, List.copyOf(mismatches));
+            return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * {@code --repeat}: runs the given pages' examples again in fresh sessions, never from the cache,
+     * with another thread count and a narrower vector width than the first run saw, and reports every
+     * block whose outputs differ from {@code first} (blocks marked {@code varies} excepted). Returns
+     * the options the repetition ran with.
+     */
+    public List<String> repeat(List<ParsedPage> pages, Map<String, PageResult> first) {
+        List<String> varied = variedOptions(first.values());
+        List<String> vm = new ArrayList<>(spec.vmOptions());
+        vm.addAll(varied);
+        SessionSpec other = new SessionSpec(spec.classpath(), spec.prelude(), spec.preludeFile(), spec.valueHook(), spec.heap(),
+                List.copyOf(vm), spec.timeout(), spec.maxOutputChars());
+        Map<String, PageResult> again = runAll(pages, page -> runPage(page, other, false));
+        for (ParsedPage page : pages) {
+            PageResult a = first.get(page.source());
+            PageResult b = again.get(page.source());
+            if (a == null || b == null) {
+                continue;
+            }
+            for (CodeBlock block : page.runBlocks()) {
+                BlockResult ra = a.byOrdinal().get(block.ordinal());
+                BlockResult rb = b.byOrdinal().get(block.ordinal());
+                if (ra == null || rb == null || block.info().varies() || ra.failed()) {
+                    continue;
+                }
+                String diff = RepeatCheck.firstDifference(ra, rb);
+                if (diff != null) {
+                    problems.add(new Problem(page.source(), block.line(), "the block's output changed when it ran again in a fresh session with "
+                            + String.join(" ", varied) + ": its results depend on the machine, the thread count or chance (seed every random"
+                            + " source, use StrictMath rather than Math for exp/log/pow/sin/cos, and do not print timings; a block that measures"
+                            + " time can say so with 'varies')", diff));
+                }
+            }
+        }
+        return varied;
+    }
+
+    /**
+     * One thread when the first run had several (else three), and 128-bit vectors when it had wider
+     * ones (else 64-bit): the repetition differs from the first run wherever this machine allows.
+     */
+    static List<String> variedOptions(java.util.Collection<PageResult> first) {
+        int threads = 0;
+        int bits = 0;
+        for (PageResult p : first) {
+            for (BlockResult r : p.byOrdinal().values()) {
+                if (r.provenance() != null) {
+                    threads = Math.max(threads, r.provenance().threads());
+                    bits = Math.max(bits, r.provenance().vectorBits());
+                }
+            }
+        }
+        if (threads == 0) {
+            threads = Runtime.getRuntime().availableProcessors();
+        }
+        List<String> out = new ArrayList<>();
+        out.add("-XX:ActiveProcessorCount=" + (threads > 1 ? 1 : 3));
+        if (bits != 0) {
+            out.add("-XX:MaxVectorSize=" + (bits > 128 ? 16 : 8));
+        }
+        return out;
     }
 
     /** The fingerprint of everything outside the pages that results depend on. */
@@ -107,13 +179,13 @@ public final class BlockExecutor {
         return Fingerprint.of(parts);
     }
 
-    private PageResult runPage(ParsedPage page) {
+    private PageResult runPage(ParsedPage page, SessionSpec spec, boolean useCache) {
         List<CodeBlock> blocks = page.runBlocks();
         if (blocks.isEmpty()) {
             return new PageResult(page.source(), Map.of(), false, 0);
         }
         String key = keyOf(page);
-        List<BlockResult> cached = cache.load(page.source(), key);
+        List<BlockResult> cached = useCache ? cache.load(page.source(), key) : null;
         if (cached != null) {
             return new PageResult(page.source(), byOrdinal(cached), true, 0);
         }
@@ -124,7 +196,7 @@ public final class BlockExecutor {
             for (CodeBlock block : blocks) {
                 Session session = sessions.get(block.info().session());
                 if (session == null) {
-                    session = new Session(spec);
+                    session = new Session(spec, commit);
                     sessions.put(block.info().session(), session);
                     String preludeFailure = session.start();
                     if (preludeFailure != null) {
@@ -143,7 +215,7 @@ public final class BlockExecutor {
         for (int i = 0; i < blocks.size(); i++) {
             clean &= blocks.get(i).info().expectError() == results.get(i).failed();
         }
-        if (clean) {
+        if (clean && useCache) {
             cache.store(page.source(), key, results);
         }
         return new PageResult(page.source(), byOrdinal(results), false, millis);

@@ -13,13 +13,14 @@ import java.util.List;
  * @param peakHeapBytes the session heap's peak while the block ran (the sum of the heap pools' peaks;
  *     0 when unknown)
  * @param shownExpression the source of the last expression whose value the page shows, or ""
+ * @param provenance where and when it ran (null when it did not run)
  */
 public record BlockResult(int ordinal, List<Output> outputs, Failure failure, long millis, long peakHeapBytes,
-        String shownExpression) implements Serializable {
+        String shownExpression, Provenance provenance) implements Serializable {
 
     /** A block that did not run. */
     public static BlockResult notRun(int ordinal, Failure failure) {
-        return new BlockResult(ordinal, List.of(), failure, 0, 0, "");
+        return new BlockResult(ordinal, List.of(), failure, 0, 0, "", null);
     }
 
     public boolean failed() {

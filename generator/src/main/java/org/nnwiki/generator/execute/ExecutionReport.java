@@ -23,9 +23,12 @@ import org.nnwiki.generator.markdown.ParsedPage;
 public final class ExecutionReport {
     private ExecutionReport() {}
 
-    /** One run block. {@code problem} is empty when the block did what the page says. */
+    /**
+     * One run block. {@code problem} is empty when the block did what the page says; {@code provenance}
+     * says where and when it was computed (null when it did not run).
+     */
     public record Entry(String source, String title, String url, int line, int cell, long millis, long peakHeapBytes,
-            boolean cached, boolean expectError, String problem) {
+            boolean cached, boolean expectError, String problem, Provenance provenance) {
         public boolean passed() {
             return problem.isEmpty();
         }
@@ -41,7 +44,8 @@ public final class ExecutionReport {
                 out.add(new Entry(page.source(), titles.getOrDefault(page.source(), page.source()),
                         outputs.getOrDefault(page.source(), ""), block.line(), block.ordinal() + 1,
                         r == null ? 0 : r.millis(), r == null ? 0 : r.peakHeapBytes(),
-                        result != null && result.cached(), block.info().expectError(), problemOf(block, r)));
+                        result != null && result.cached(), block.info().expectError(), problemOf(block, r),
+                        r == null ? null : r.provenance()));
             }
         }
         return out;
@@ -81,6 +85,7 @@ public final class ExecutionReport {
                     .append(", \"title\": ").append(json(first.title()))
                     .append(", \"url\": ").append(json(first.url()))
                     .append(", \"cached\": ").append(first.cached())
+                    .append(", \"provenance\": ").append(provenanceJson(p))
                     .append(", \"millis\": ").append(p.stream().mapToLong(Entry::millis).sum())
                     .append(", \"peakHeapBytes\": ").append(p.stream().mapToLong(Entry::peakHeapBytes).max().orElse(0))
                     .append(", \"blocks\": [");
@@ -99,6 +104,16 @@ public final class ExecutionReport {
         return sb.append("\n]};\n").toString();
     }
 
+    /** The page's provenance as a JSON object (from its first block that ran), or null. */
+    private static String provenanceJson(List<Entry> page) {
+        Provenance p = page.stream().map(Entry::provenance).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (p == null) {
+            return "null";
+        }
+        return "{\"jdk\": " + json(p.jdk()) + ", \"os\": " + json(p.os()) + ", \"vectorBits\": " + p.vectorBits()
+                + ", \"threads\": " + p.threads() + ", \"commit\": " + json(p.commit()) + ", \"computedAt\": " + json(p.computedAt().toString()) + "}";
+    }
+
     /** One test suite per page and one test case per run block, in the format CI tools read. */
     public static String junitXml(List<Entry> entries) {
         Map<String, List<Entry>> byPage = new LinkedHashMap<>();
@@ -112,21 +127,40 @@ public final class ExecutionReport {
             sb.append("  <testsuite name=\"").append(xml(first.source())).append("\" tests=\"").append(page.size())
                     .append("\" failures=\"").append(page.stream().filter(e -> !e.passed()).count())
                     .append("\" time=\"").append(seconds(page.stream().mapToLong(Entry::millis).sum())).append("\">\n");
+            page.stream().map(Entry::provenance).filter(java.util.Objects::nonNull).findFirst().ifPresent(p -> {
+                sb.append("    <properties>\n");
+                property(sb, "jdk", p.jdk());
+                property(sb, "os", p.os());
+                property(sb, "vectorBits", String.valueOf(p.vectorBits()));
+                property(sb, "threads", String.valueOf(p.threads()));
+                property(sb, "commit", p.commit());
+                property(sb, "computedAt", p.computedAt().toString());
+                property(sb, "cached", String.valueOf(first.cached()));
+                sb.append("    </properties>\n");
+            });
             for (Entry e : page) {
                 sb.append("    <testcase classname=\"").append(xml(e.source())).append("\" name=\"")
                         .append(xml("cell " + e.cell() + " (line " + e.line() + ")" + (e.cached() ? " [cached]" : "")))
                         .append("\" file=\"").append(xml(e.source())).append("\" line=\"").append(e.line())
                         .append("\" time=\"").append(seconds(e.millis())).append('"');
-                if (e.passed()) {
-                    sb.append("/>\n");
-                } else {
-                    sb.append(">\n      <failure message=\"").append(xml(e.problem())).append("\">")
-                            .append(xml(e.source() + ":" + e.line() + ": " + e.problem())).append("</failure>\n    </testcase>\n");
+                sb.append(">\n");
+                if (!e.passed()) {
+                    sb.append("      <failure message=\"").append(xml(e.problem())).append("\">")
+                            .append(xml(e.source() + ":" + e.line() + ": " + e.problem())).append("</failure>\n");
                 }
+                if (e.provenance() != null) {
+                    sb.append("      <system-out>").append(xml((e.cached() ? "from the cache; " : "") + "computed on " + e.provenance().describe()))
+                            .append("</system-out>\n");
+                }
+                sb.append("    </testcase>\n");
             }
             sb.append("  </testsuite>\n");
         }
         return sb.append("</testsuites>\n").toString();
+    }
+
+    private static void property(StringBuilder sb, String name, String value) {
+        sb.append("      <property name=\"").append(name).append("\" value=\"").append(xml(value)).append("\"/>\n");
     }
 
     private static String seconds(long millis) {

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class ResultCache {
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "org.nnwiki.generator.execute.*;java.lang.*;java.util.*;maxdepth=20;!*");
+            "org.nnwiki.generator.execute.*;java.lang.*;java.util.*;java.time.*;maxdepth=20;!*");
 
     private record Entry(String key, List<BlockResult> results) implements Serializable {}
 

@@ -55,8 +55,12 @@ final class Session implements AutoCloseable {
     private volatile boolean stopping;
     private String endedBecause = "";
 
-    Session(SessionSpec spec) {
+    private final String commit;
+    private Provenance provenance;
+
+    Session(SessionSpec spec, String commit) {
         this.spec = spec;
+        this.commit = commit;
         this.parser = new OutputParser(spec.maxOutputChars());
         PrintStream out = new PrintStream(capture, true, StandardCharsets.UTF_8);
         List<String> vm = new ArrayList<>(List.of(
@@ -97,6 +101,8 @@ final class Session implements AutoCloseable {
                 + "if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) { "
                 + "sum += pool.getPeakUsage().getUsed(); pool.resetPeakUsage(); } } "
                 + "System.out.print(\"" + barrier + "\"); System.out.flush(); return sum; }");
+        List<SnippetEvent> probe = shell.eval(Provenance.PROBE);
+        provenance = Provenance.parse(probe.isEmpty() ? "" : probe.get(0).value(), commit, java.time.Instant.now());
         if (spec.prelude().isBlank()) {
             return null;
         }
@@ -122,7 +128,9 @@ final class Session implements AutoCloseable {
         BlockRun run = evalAll(code, firstLine, timeout);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         List<Output> outputs = parser.parse(run.drained.text(), run.drained.droppedBytes());
-        return new BlockResult(ordinal, outputs, run.failure, millis, peakHeapBytes, shownExpression);
+        Provenance where = provenance == null ? null
+                : new Provenance(provenance.jdk(), provenance.os(), provenance.vectorBits(), provenance.threads(), commit, java.time.Instant.now());
+        return new BlockResult(ordinal, outputs, run.failure, millis, peakHeapBytes, shownExpression, where);
     }
 
     private record BlockRun(Failure failure, OutputCapture.Drained drained) {}

@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param session the named session, or empty for the page's default one
  * @param include the {@code PATH#REGION} the code came from, or empty
  * @param tolerance for {@code expected} blocks: relative tolerance of numbers (default 1e-6)
+ * @param varies the block's output is a measurement that changes between runs (timings): {@code --repeat}
+ *     does not compare it
  */
 public record FenceInfo(
         String language,
@@ -27,11 +29,12 @@ public record FenceInfo(
         int timeoutSeconds,
         String session,
         String include,
-        double tolerance)
+        double tolerance,
+        boolean varies)
         implements Serializable {
 
     public static final double DEFAULT_TOLERANCE = 1e-6;
-    static final String KNOWN = "run, hide, quiet, expect=error, timeout=SECONDS, session=NAME, include=PATH#REGION";
+    static final String KNOWN = "run, hide, quiet, expect=error, timeout=SECONDS, session=NAME, include=PATH#REGION, varies";
 
     public boolean isExpected() {
         return language.equals("expected");
@@ -50,7 +53,7 @@ public record FenceInfo(
     public static FenceInfo parse(String info, List<String> errors) {
         String[] words = info.strip().isEmpty() ? new String[0] : info.strip().split("\\s+");
         String language = words.length == 0 ? "" : words[0];
-        boolean run = false, hide = false, quiet = false, expectError = false;
+        boolean run = false, hide = false, quiet = false, expectError = false, varies = false;
         int timeout = 0;
         String session = "";
         String include = "";
@@ -81,6 +84,7 @@ public record FenceInfo(
                 case "run" -> run = flag(w, value, errors);
                 case "hide" -> hide = needRun.add(w) && flag(w, value, errors);
                 case "quiet" -> quiet = needRun.add(w) && flag(w, value, errors);
+                case "varies" -> varies = needRun.add(w) && flag(w, value, errors);
                 case "expect" -> {
                     needRun.add(w);
                     if ("error".equals(value)) {
@@ -124,7 +128,7 @@ public record FenceInfo(
         if (run && !language.equals("java")) {
             errors.add("only java blocks can run, not '" + (language.isEmpty() ? "(no language)" : language) + "'");
         }
-        return new FenceInfo(language, run, hide, quiet, expectError, timeout, session, include, tol);
+        return new FenceInfo(language, run, hide, quiet, expectError, timeout, session, include, tol, varies);
     }
 
     private static boolean flag(String word, String value, List<String> errors) {
