@@ -111,6 +111,7 @@ public final class SiteBuild {
         BlockExecutor.Executed executed = executor.execute(parsed);
         watch.lap("execute");
         int fixed = options.fix() ? ExpectedFixer.fix(config.root(), executed.mismatches()) : 0;
+        int pagesRun = executed.pagesRun();
         if (fixed > 0) {
             // The pages now hold the new expected text: read them again, so that the report, the
             // "output checked" lines and the stamp agree with the files (the results come from the cache).
@@ -174,7 +175,7 @@ public final class SiteBuild {
         }
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
         watch.report();
-        return new Report(pages.size(), executed.pagesRun(), cached, fixed, false, executed.pages());
+        return new Report(pages.size(), pagesRun, cached - (fixed > 0 ? pagesRun : 0), fixed, false, executed.pages());
     }
 
     private List<Page> scan(Problems problems) {
