@@ -2,7 +2,11 @@ package org.nnwiki;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,20 @@ class ArchitectureTest {
     void displayDoesNotDependOnExamplesOrCore() {
         noClasses().that().resideInAPackage("org.nnwiki.display..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nnwiki.examples..", "org.nnwiki.core..", "org.nnwiki.generator..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Everything that reaches a page's output gives the same bits on every machine: Math's
+     * transcendental functions may differ in the last bit between CPUs and JDKs, so the core and the
+     * examples use StrictMath or the core's own {@code kernel.Exp} (see {@code kernel/package-info}).
+     */
+    @Test
+    void noMachineDependentMath() {
+        noClasses().should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.equivalentTo(Math.class)))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                                "exp|expm1|log|log10|log1p|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot"))))
+                .because("Math's exp, log, pow, sin, cos, … may give other last bits on another CPU or JDK; use StrictMath or kernel.Exp")
                 .check(CLASSES);
     }
 

@@ -70,7 +70,7 @@ public final class NewPageWriter {
             ```java run
             double[] losses = new double[50];
             for (int i = 0; i < losses.length; i++) {
-                losses[i] = Math.exp(-i / 10.0);
+                losses[i] = StrictMath.exp(-i / 10.0);
             }
             System.out.printf("final loss %.4f%n", losses[losses.length - 1]);
             show(LineChart.of("A falling loss").series("loss", losses));

@@ -1,6 +1,7 @@
 package org.nnwiki.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -61,7 +62,14 @@ class CacheTest {
         SiteBuild.Report fixed = Fixtures.build(root, new SiteBuild.Options(true, false, false));
         assertEquals(1, fixed.fixed());
         assertTrue(Files.readString(session).contains("```expected tol=1e-3\nloss 0.1234568 after 10 steps\n```"), Files.readString(session));
+        // Report, cache and pages agree with the rewritten files at once, not only after the next build.
+        String xml = Files.readString(root.resolve("target/nnwiki/examples-junit.xml"));
+        assertFalse(xml.contains("<failure"), "after --fix no example is reported failed: " + xml);
+        assertFalse(Files.readString(root.resolve("site/data/timings.js")).contains("\"passed\": false"));
+        long expectedBlocks = Files.readString(session).lines().filter(l -> l.startsWith("```expected")).count();
+        String html = Files.readString(root.resolve("site/basics/session.html"));
+        assertEquals(expectedBlocks, html.split("out-checked", -1).length - 1, "every expected block is shown as checked");
         SiteBuild.Report after = Fixtures.build(root, SiteBuild.Options.DEFAULT);
-        assertEquals(0, after.pagesRun(), "fixing expected text runs nothing again");
+        assertTrue(after.upToDate(), "the fix build left nothing to do: fixing expected text runs nothing again");
     }
 }

@@ -229,6 +229,7 @@ public final class BlockExecutor {
 
     private void check(ParsedPage page, PageResult result, List<Mismatch> mismatches) {
         for (CodeBlock block : page.runBlocks()) {
+            PortableMath.check(page.source(), block, problems);
             BlockResult r = result.byOrdinal().get(block.ordinal());
             if (r == null) {
                 continue;
