@@ -15,7 +15,7 @@ final class Implementations {
         }
         try {
             return type.cast(Class.forName("org.nnwiki.core.kernel." + vectorClass).getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
             return fallback;
         }
     }

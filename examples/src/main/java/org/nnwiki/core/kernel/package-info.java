@@ -37,8 +37,9 @@
  *       calls {@link java.lang.StrictMath}, never {@code Math.exp/log/pow/sin/cos}, whose last bit may
  *       differ between CPUs, JDKs and the JIT ({@code ArchitectureTest} enforces this; the generator
  *       reports such calls in page code too).</li>
- *   <li><b>No vector width wider than the rule.</b> On hardware with vectors wider than 16 floats
- *       (SVE), the kernels use a 16-lane species.</li>
+ *   <li><b>No vector width wider than the rule.</b> On hardware whose vectors hold more than 16
+ *       floats (SVE beyond 512 bits) the vector kernel refuses to load and the plain kernels run,
+ *       with the same bits.</li>
  * </ol>
  *
  * <p>Not covered by the rules, and therefore kept out of results: the timing of threads, and
