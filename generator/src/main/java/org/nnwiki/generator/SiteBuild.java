@@ -289,7 +289,7 @@ public final class SiteBuild {
             add.accept(environment);
             add.accept(VendorAssets.versions());
             add.accept(config.toString());
-            add.accept(options.toString());
+            add.accept("drafts " + options.drafts()); // what is published; fix, force and repeat change no output
             for (ExpandedPage p : pages) {
                 add.accept(p.page().source());
                 add.accept(p.page().front().toString());

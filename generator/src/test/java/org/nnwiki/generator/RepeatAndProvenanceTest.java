@@ -23,6 +23,7 @@ class RepeatAndProvenanceTest {
             ---
             title: Chance
             section: Basics
+            summary: Blocks that print the same thing twice, and one that does not.
             ---
             A steady block, then one that depends on an unseeded generator, then a timing marked as varying.
 
@@ -55,7 +56,7 @@ class RepeatAndProvenanceTest {
         assertEquals(1, problems.size(), problems.toString());
         Problem p = problems.get(0);
         assertEquals("content/basics/chance.md", p.file());
-        assertEquals(11, p.line(), "the fence of the unseeded block");
+        assertEquals(12, p.line(), "the fence of the unseeded block");
         assertTrue(p.message().contains("changed when it ran again") && p.message().contains("-XX:ActiveProcessorCount="), p.message());
         assertTrue(p.excerpt().contains("- first run: drawn ") && p.excerpt().contains("+ again:     drawn "), p.excerpt());
         assertTrue(Files.isRegularFile(root.resolve("site/basics/chance.html")), "the failed build left the previous site");
@@ -103,6 +104,7 @@ class RepeatAndProvenanceTest {
                 ---
                 title: Math
                 section: Basics
+                summary: Math against StrictMath.
                 ---
                 ```java run
                 double a = StrictMath.exp(1.0) + Math.sqrt(2.0);
@@ -113,7 +115,7 @@ class RepeatAndProvenanceTest {
         BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
         assertEquals(1, e.problems().size(), e.problems().toString());
         Problem p = e.problems().get(0);
-        assertEquals("content/basics/math.md:7", p.location());
+        assertEquals("content/basics/math.md:8", p.location());
         assertTrue(p.message().contains("use StrictMath.exp"), p.message());
     }
 }
