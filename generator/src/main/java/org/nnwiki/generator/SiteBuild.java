@@ -183,7 +183,7 @@ public final class SiteBuild {
     }
 
     private List<ExpandedPage> expand(List<Page> pages, Problems problems) {
-        IncludeExpander expander = new IncludeExpander(config.root(), problems);
+        IncludeExpander expander = new IncludeExpander(config.root(), problems, List.of(config.site(), config.cache()));
         return pages.stream().map(expander::expand).toList();
     }
 

@@ -104,6 +104,11 @@ class BuildErrorsTest {
     }
 
     @Test
+    void reportsUnknownSectionAtItsLine() {
+        assertMessage("content/section.md:4", "unknown section 'Nowhere'", "sections in nnwiki.yml: Errors");
+    }
+
+    @Test
     void reportsTwoPagesWithOneOutputPath() {
         assertMessage("content/dup.md:1", "content/Dup.md", "site/dup.html");
     }

@@ -18,9 +18,12 @@ import org.nnwiki.generator.page.Page;
  * ExpandedPage expanded = new IncludeExpander(root, problems).expand(page);
  * }</pre>
  *
- * <p>PATH is relative to the repository root and must stay inside it. Without {@code #REGION} the
- * whole file is included. Region marker lines of other (nested) regions are dropped, and the common
- * indentation is removed.
+ * <p>PATH is relative to the repository root and must stay inside it, also once every symbolic
+ * link on the way is resolved (a link to {@code /etc/passwd} or to a folder outside is refused), and
+ * must not lead into {@code .git/}, a {@code target/} folder or the folders the build writes (the
+ * site and the cache). Without {@code #REGION} the whole file is included. Region marker lines of
+ * other (nested) regions are dropped, and the common indentation is removed. An unclosed fence, an
+ * unclosed region and a region defined twice are reported at their lines.
  */
 public final class IncludeExpander {
     private static final Pattern INCLUDE = Pattern.compile("(?:^|\\s)include=(\\S+)");
@@ -29,10 +32,17 @@ public final class IncludeExpander {
 
     private final Path root;
     private final Problems problems;
+    private final List<Path> sealed;
 
     public IncludeExpander(Path root, Problems problems) {
+        this(root, problems, List.of());
+    }
+
+    /** {@code sealed}: folders whose files may not be included (the site and the cache), besides {@code .git} and {@code target}. */
+    public IncludeExpander(Path root, Problems problems, List<Path> sealed) {
         this.root = root.toAbsolutePath().normalize();
         this.problems = problems;
+        this.sealed = sealed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
     public ExpandedPage expand(Page page) {
@@ -40,6 +50,7 @@ public final class IncludeExpander {
         StringBuilder out = new StringBuilder();
         List<Integer> origin = new ArrayList<>();
         Fence open = null;
+        int openedAt = 0;
         boolean skippingBody = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -49,6 +60,7 @@ public final class IncludeExpander {
                 append(out, origin, line, bodyLine);
                 if (f != null) {
                     open = f;
+                    openedAt = bodyLine;
                     Matcher m = INCLUDE.matcher(f.info);
                     if (m.find()) {
                         List<String> included = load(page, page.fileLine(bodyLine), m.group(1));
@@ -68,6 +80,11 @@ public final class IncludeExpander {
                 problems.add(page.source(), page.fileLine(bodyLine),
                         "an include fence must be empty: its code comes from the included file (move this line out of the fence)");
             }
+        }
+        if (open != null) {
+            String marker = String.valueOf(open.marker).repeat(open.length);
+            problems.add(page.source(), page.fileLine(openedAt), "this " + marker + " fence is never closed: add a line with "
+                    + marker + " where the block ends (otherwise everything after it, to the end of the file, is its code)");
         }
         if (out.length() > 0) {
             out.setLength(out.length() - 1);
@@ -91,9 +108,17 @@ public final class IncludeExpander {
                     + "' leaves the repository: give a path relative to the repository root, e.g. examples/src/main/java/...");
             return List.of();
         }
+        // From here on the path as the OS sees it: "link/.." goes wherever the link points, not back here.
+        target = root.resolve(pathPart);
         if (!Files.isRegularFile(target)) {
             problems.add(page.source(), fileLine, "include file '" + pathPart
                     + "' does not exist (paths are relative to the repository root)");
+            return List.of();
+        }
+        String refused = sealedReason(target);
+        if (refused != null) {
+            problems.add(page.source(), fileLine, "include path '" + pathPart + "' " + refused
+                    + ": include only the repository's own sources (examples/src/..., content/...)");
             return List.of();
         }
         List<String> fileLines;
@@ -101,6 +126,9 @@ public final class IncludeExpander {
             fileLines = Files.readAllLines(target, StandardCharsets.UTF_8);
         } catch (IOException e) {
             problems.add(page.source(), fileLine, "cannot read include file '" + pathPart + "': " + e.getMessage());
+            return List.of();
+        }
+        if (region != null && !regionWellFormed(page, fileLine, pathPart, fileLines, region)) {
             return List.of();
         }
         List<String> picked = region == null ? withoutMarkers(fileLines) : region(fileLines, region);
@@ -118,6 +146,74 @@ public final class IncludeExpander {
             return List.of();
         }
         return dedent(picked);
+    }
+
+    /**
+     * Why {@code target} may not be included, or null: its real path (every symbolic link resolved)
+     * must lie inside the real repository root, outside {@code .git}, any {@code target} folder and
+     * the sealed folders.
+     */
+    private String sealedReason(Path target) {
+        Path real;
+        Path realRoot;
+        try {
+            real = target.toRealPath();
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            return "cannot be resolved (" + e.getMessage() + ")";
+        }
+        if (!real.startsWith(realRoot)) {
+            return "leads out of the repository through a symbolic link (to " + real + ")";
+        }
+        for (Path part : realRoot.relativize(real)) {
+            String name = part.toString();
+            if (name.equals(".git") || name.equals("target")) {
+                return "leads into " + name + "/, which holds no page sources";
+            }
+        }
+        for (Path s : sealed) {
+            Path realSealed;
+            try {
+                realSealed = s.toRealPath();
+            } catch (IOException e) {
+                continue; // not there yet: nothing inside it to include
+            }
+            if (real.startsWith(realSealed)) {
+                return "leads into " + root.relativize(s) + "/, which the build writes";
+            }
+        }
+        return null;
+    }
+
+    /** False, after reporting it, when the region is defined twice or never closed. */
+    private boolean regionWellFormed(Page page, int fileLine, String pathPart, List<String> lines, String name) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = REGION.matcher(lines.get(i));
+            if (m.matches() && m.group(1).equals(name)) {
+                starts.add(i + 1);
+            }
+        }
+        if (starts.size() > 1) {
+            problems.add(page.source(), fileLine, "region '" + name + "' is defined " + starts.size() + " times in " + pathPart
+                    + " (lines " + starts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + "): give each region its own name");
+            return false;
+        }
+        if (starts.size() == 1) {
+            int depth = 0;
+            for (int i = starts.get(0); i < lines.size(); i++) {
+                if (REGION.matcher(lines.get(i)).matches()) {
+                    depth++;
+                } else if (END_REGION.matcher(lines.get(i)).matches() && depth-- == 0) {
+                    return true;
+                }
+            }
+            problems.add(page.source(), fileLine, "region '" + name + "' opened at line " + starts.get(0) + " of " + pathPart
+                    + " is never closed: add '// endregion' where it ends");
+            return false;
+        }
+        return true;
     }
 
     /** Lines inside the named region (markers of nested regions dropped), or null if absent. */

@@ -37,7 +37,7 @@ public final class Navigation {
             }
             List<Page> group = groups.get(p.front().section());
             if (group == null) {
-                problems.add(p.source(), 0, "unknown section '" + p.front().section() + "' (sections in nnwiki.yml: "
+                problems.add(p.source(), p.front().sectionLine(), "unknown section '" + p.front().section() + "' (sections in nnwiki.yml: "
                         + String.join(", ", configured) + "): use one of them or add it there");
                 continue;
             }

@@ -191,6 +191,7 @@ public final class ContentScanner {
         if (!ok) {
             return null;
         }
-        return new FrontMatter(values.get("title"), values.getOrDefault("section", ""), order, values.get("summary"), status.equals("draft"), true);
+        return new FrontMatter(values.get("title"), values.getOrDefault("section", ""), order, values.get("summary"), status.equals("draft"), true,
+                lineOf.getOrDefault("section", 0));
     }
 }

@@ -10,5 +10,6 @@ package org.nnwiki.generator.page;
  * @param draft true for {@code status: draft}: not published by a normal build
  * @param listed false for pages the generator adds (404, execution report): not in the sidebar,
  *     previous/next, search or sitemap
+ * @param sectionLine the file line of {@code section:}, for messages (0 when there is none)
  */
-public record FrontMatter(String title, String section, double order, String summary, boolean draft, boolean listed) {}
+public record FrontMatter(String title, String section, double order, String summary, boolean draft, boolean listed, int sectionLine) {}

@@ -54,6 +54,6 @@ public final class GeneratedPages {
         }
         String stem = output.substring(0, output.length() - ".html".length());
         all.add(new Page("(generated) " + stem + ".md", content.resolve(stem + ".md"), output,
-                new FrontMatter(title, "", 0, summary, false, false), body, 1));
+                new FrontMatter(title, "", 0, summary, false, false, 0), body, 1));
     }
 }
