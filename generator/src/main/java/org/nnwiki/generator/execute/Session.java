@@ -57,6 +57,16 @@ final class Session implements AutoCloseable {
 
     private final String commit;
     private Provenance provenance;
+    private final String id = java.util.UUID.randomUUID().toString();
+    /** The session's JVM (null where the OS does not show it): its descendants are ended with it. */
+    private final ProcessHandle remote;
+
+    /** Sessions not yet closed: a build stopped by Ctrl-C or a kill ends their process trees on its way out. */
+    private static final java.util.Set<Session> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Session::endProcessTree), "nnwiki-session-cleanup"));
+    }
 
     Session(SessionSpec spec, String commit) {
         this.spec = spec;
@@ -68,7 +78,9 @@ final class Session implements AutoCloseable {
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
                 // Tells code that it runs inside a wiki build (the display API then emits figures for the page).
-                "-Dnnwiki.session=true"));
+                "-Dnnwiki.session=true",
+                // Marks the session JVM among the generator's children, so that its process tree can be ended (see close()).
+                "-Dnnwiki.sessionId=" + id));
         vm.addAll(spec.vmOptions());
         List<String> compiler = new ArrayList<>();
         for (int i = 0; i < spec.vmOptions().size(); i++) {
@@ -88,6 +100,10 @@ final class Session implements AutoCloseable {
                 .compilerOptions(compiler.toArray(String[]::new))
                 .build();
         shell.onShutdown(s -> ended = true);
+        remote = ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("-Dnnwiki.sessionId=" + id)).orElse(false))
+                .findFirst().orElse(null);
+        LIVE.add(this);
         for (String entry : spec.classpath()) {
             shell.addToClasspath(entry);
         }
@@ -183,7 +199,7 @@ final class Session implements AutoCloseable {
             ended = true;
             endedBecause = "an earlier block timed out";
             future.cancel(true);
-            shell.close();
+            endProcessTree();
             return new Failure(Failure.Kind.TIMEOUT, message, 0, "");
         }
     }
@@ -388,10 +404,28 @@ final class Session implements AutoCloseable {
     @Override
     public void close() {
         runner.shutdownNow();
+        endProcessTree();
+        LIVE.remove(this);
+    }
+
+    /**
+     * Ends the session's JVM and every process it started, children and grandchildren (a block that
+     * ran {@code new ProcessBuilder("sleep", "600").start()} leaves nothing behind). The tree is read
+     * before the JVM ends, because orphans are no longer its descendants afterwards, and read again
+     * for anything started meanwhile.
+     */
+    private void endProcessTree() {
+        List<ProcessHandle> tree = remote == null ? List.of() : remote.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> later = remote == null ? List.of() : remote.descendants().toList();
         try {
             shell.close();
         } catch (RuntimeException e) {
             // already gone
+        }
+        later.forEach(ProcessHandle::destroyForcibly);
+        if (remote != null) {
+            remote.destroyForcibly();
         }
     }
 
