@@ -30,6 +30,18 @@ public final class Fixtures {
         return to;
     }
 
+    /**
+     * Writes a page of the fixture's Basics section: five lines of front matter, so that the body's
+     * first line is line 6 of the file.
+     */
+    public static void addPage(Path root, String source, String title, String summary, String body) {
+        try {
+            Files.writeString(root.resolve(source), "---\ntitle: " + title + "\nsection: Basics\nsummary: " + summary + "\n---\n" + body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static SiteBuild.Report build(Path root, SiteBuild.Options options) throws BuildFailedException {
         return new SiteBuild(SiteConfig.load(root), options).build();
     }

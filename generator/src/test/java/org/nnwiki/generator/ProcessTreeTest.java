@@ -20,15 +20,18 @@ class ProcessTreeTest {
                 .toList();
     }
 
+    /** Fails if processes whose command line contains {@code marker} are still running (ending them first). */
+    private static void assertNoneLeft(String marker, String why) throws InterruptedException {
+        Thread.sleep(200);
+        List<String> left = leftOver(marker);
+        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
+        assertEquals(List.of(), left, why);
+    }
+
     @Test
     void childrenAndGrandchildrenEndWithTheSession() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Files.writeString(root.resolve("content/basics/spawn.md"), """
-                ---
-                title: Spawn
-                section: Basics
-                summary: A page that starts processes and leaves them running.
-                ---
+        Fixtures.addPage(root, "content/basics/spawn.md", "Spawn", "A page that starts processes and leaves them running.", """
                 ```java run
                 new ProcessBuilder("sleep", "5771").start();
                 new ProcessBuilder("sh", "-c", "sleep 5772 & sleep 5773 & wait").start();
@@ -37,21 +40,13 @@ class ProcessTreeTest {
                 ```
                 """);
         Fixtures.build(root, SiteBuild.Options.DEFAULT);
-        Thread.sleep(200);
-        List<String> left = leftOver("sleep 577");
-        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
-        assertEquals(List.of(), left, "processes started by the page outlived its session");
+        assertNoneLeft("sleep 577", "processes started by the page outlived its session");
     }
 
     @Test
     void aBuildThatIsKilledEndsItsSessionsProcesses() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Files.writeString(root.resolve("content/basics/spawn.md"), """
-                ---
-                title: Spawn
-                section: Basics
-                summary: A page that starts a process and then takes its time.
-                ---
+        Fixtures.addPage(root, "content/basics/spawn.md", "Spawn", "A page that starts a process and then takes its time.", """
                 ```java run
                 new ProcessBuilder("sleep", "5774").start();
                 Thread.sleep(25_000);
@@ -67,9 +62,6 @@ class ProcessTreeTest {
         assertEquals(1, leftOver("sleep 5774").size(), "the page's process should be running: " + Files.readString(tmp.resolve("build.log")));
         build.destroy(); // SIGTERM, as a CI runner or Ctrl-C in a terminal stops a build
         build.waitFor();
-        Thread.sleep(200);
-        List<String> left = leftOver("sleep 5774");
-        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
-        assertEquals(List.of(), left, "a stopped build left its sessions' processes running");
+        assertNoneLeft("sleep 5774", "a stopped build left its sessions' processes running");
     }
 }

@@ -20,11 +20,6 @@ class RepeatAndProvenanceTest {
     Path tmp;
 
     private static final String CHANCE = """
-            ---
-            title: Chance
-            section: Basics
-            summary: Blocks that print the same thing twice, and one that does not.
-            ---
             A steady block, then one that depends on an unseeded generator, then a timing marked as varying.
 
             ```java run
@@ -42,7 +37,7 @@ class RepeatAndProvenanceTest {
 
     private Path siteWithChancePage() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Files.writeString(root.resolve("content/basics/chance.md"), CHANCE);
+        Fixtures.addPage(root, "content/basics/chance.md", "Chance", "Blocks that print the same thing twice, and one that does not.", CHANCE);
         return root;
     }
 
@@ -100,12 +95,7 @@ class RepeatAndProvenanceTest {
     @Test
     void machineDependentMathIsReportedAtItsLine() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Files.writeString(root.resolve("content/basics/math.md"), """
-                ---
-                title: Math
-                section: Basics
-                summary: Math against StrictMath.
-                ---
+        Fixtures.addPage(root, "content/basics/math.md", "Math", "Math against StrictMath.", """
                 ```java run
                 double a = StrictMath.exp(1.0) + Math.sqrt(2.0);
                 double b = Math.exp(1.0); // Math.log in a comment is fine
