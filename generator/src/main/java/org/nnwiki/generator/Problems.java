@@ -11,8 +11,11 @@ import java.util.List;
 public final class Problems {
     private final List<Problem> list = new ArrayList<>();
 
+    /** Adds the problem; one already reported in the same words at the same place is not listed again. */
     public synchronized void add(Problem problem) {
-        list.add(problem);
+        if (!list.contains(problem)) {
+            list.add(problem);
+        }
     }
 
     public void add(String file, int line, String message) {
