@@ -108,10 +108,7 @@ public final class BlockExecutor {
      */
     public List<String> repeat(List<ParsedPage> pages, Map<String, PageResult> first) {
         List<String> varied = variedOptions(first.values());
-        List<String> vm = new ArrayList<>(spec.vmOptions());
-        vm.addAll(varied);
-        SessionSpec other = new SessionSpec(spec.classpath(), spec.prelude(), spec.preludeFile(), spec.valueHook(), spec.heap(),
-                List.copyOf(vm), spec.timeout(), spec.maxOutputChars());
+        SessionSpec other = spec.withMoreVmOptions(varied);
         Map<String, PageResult> again = runAll(pages, page -> runPage(page, other, false));
         for (ParsedPage page : pages) {
             PageResult a = first.get(page.source());

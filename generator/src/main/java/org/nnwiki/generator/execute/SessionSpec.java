@@ -23,4 +23,12 @@ public record SessionSpec(
         String heap,
         List<String> vmOptions,
         Duration timeout,
-        int maxOutputChars) {}
+        int maxOutputChars) {
+
+    /** The same settings with {@code more} JVM options after the configured ones. */
+    SessionSpec withMoreVmOptions(List<String> more) {
+        List<String> vm = new java.util.ArrayList<>(vmOptions);
+        vm.addAll(more);
+        return new SessionSpec(classpath, prelude, preludeFile, valueHook, heap, List.copyOf(vm), timeout, maxOutputChars);
+    }
+}
