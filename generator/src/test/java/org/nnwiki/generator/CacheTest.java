@@ -42,16 +42,68 @@ class CacheTest {
         assertEquals(3, environment.pagesRun(), "a change to what sessions load re-runs every page");
     }
 
+    /**
+     * A page's cached results are keyed on the classes and resources its session looked up: editing
+     * one re-runs exactly the pages that used it, whether they reached it directly, through
+     * reflection or as a resource; adding a class no page asked for re-runs nothing; a class that
+     * appears where a page looked and found nothing re-runs that page.
+     */
     @Test
-    void classPathChangesRerunPages() throws Exception {
+    void cacheKnowsWhatEachPageUsed() throws Exception {
         Path root = Fixtures.copy("good", tmp);
         Path lib = Files.createDirectories(root.resolve("lib"));
-        Files.writeString(lib.resolve("Marker.class"), "v1");
+        compile(lib, "Direct", "public static String value() { return \"direct v1\"; }");
+        compile(lib, "ByReflection", "public String toString() { return \"reflected v1\"; }");
+        compile(lib, "Unused", "public static int value() { return 1; }");
+        Files.writeString(lib.resolve("used/data.txt"), "resource v1");
         Files.writeString(root.resolve("nnwiki.yml"), Files.readString(root.resolve("nnwiki.yml")).replace("session:", "session:\n  classpath: [lib]"));
-        Fixtures.build(root, SiteBuild.Options.DEFAULT);
-        Files.writeString(lib.resolve("Marker.class"), "v2");
-        SiteBuild.Report again = Fixtures.build(root, SiteBuild.Options.DEFAULT);
-        assertEquals(3, again.pagesRun(), "a changed class in the session class path re-runs the pages");
+        page(root, "direct", "used.Direct.value()");
+        page(root, "reflection", "Class.forName(\"used.By\" + \"Reflection\").getConstructor().newInstance().toString()");
+        page(root, "resource", "new String(ClassLoader.getSystemResourceAsStream(\"used/data.txt\").readAllBytes())");
+        page(root, "absent", "String found; try { Class.forName(\"used.Later\"); found = \"later found\"; } catch (ClassNotFoundException e) { found = \"later absent\"; }\nfound");
+        assertEquals(7, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesRun());
+        assertShows(root, "absent", "later absent");
+
+        compile(lib, "Direct", "public static String value() { return \"direct v2\"; }");
+        assertRerun(root, "direct", "direct v2");
+        compile(lib, "ByReflection", "public String toString() { return \"reflected v2\"; }");
+        assertRerun(root, "reflection", "reflected v2");
+        Files.writeString(lib.resolve("used/data.txt"), "resource v2");
+        assertRerun(root, "resource", "resource v2");
+
+        compile(lib, "Added", "public static int value() { return 2; }");
+        compile(lib, "Unused", "public static int value() { return 3; }");
+        SiteBuild.Report none = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(0, none.pagesRun(), "a new class and a changed class that no page loaded re-run nothing");
+
+        compile(lib, "Later", "");
+        assertRerun(root, "absent", "later found");
+    }
+
+    private static void page(Path root, String name, String code) {
+        Fixtures.addPage(root, "content/basics/" + name + ".md", "Uses " + name, "A page that uses the class path " + name + ".",
+                "\n```java run\n" + code + "\n```\n");
+    }
+
+    private static void assertRerun(Path root, String page, String shows) throws Exception {
+        SiteBuild.Report r = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(1, r.pagesRun(), "only the page that used what changed runs again");
+        assertFalse(r.results().get("content/basics/" + page + ".md").cached(), page + " ran again");
+        assertShows(root, page, shows);
+    }
+
+    private static void assertShows(Path root, String page, String text) throws Exception {
+        String html = Files.readString(root.resolve("site/basics/" + page + ".html"));
+        assertTrue(html.contains(text), page + " shows " + text);
+    }
+
+    /** Compiles {@code used.NAME} with {@code body} into {@code lib}. */
+    private static void compile(Path lib, String name, String body) throws Exception {
+        Path src = Files.createDirectories(lib.getParent().resolve("lib-src/used")).resolve(name + ".java");
+        Files.writeString(src, "package used;\npublic class " + name + " {\n    public " + name + "() {}\n    " + body + "\n}\n");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", lib.toString(), src.toString());
+        assertEquals(0, rc, "compiles " + name);
+        Files.createDirectories(lib.resolve("used"));
     }
 
     @Test

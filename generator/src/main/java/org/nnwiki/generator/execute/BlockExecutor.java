@@ -31,6 +31,8 @@ public final class BlockExecutor {
     private final boolean fix;
     private final String environment;
     private final String commit;
+    private final ClasspathContent content;
+    private final String classpathStamp;
 
     /**
      * @param fix when true, {@code expected} mismatches are not problems but returned for rewriting
@@ -44,6 +46,8 @@ public final class BlockExecutor {
         this.parallelism = Math.max(1, parallelism);
         this.fix = fix;
         this.environment = Fingerprint.of(spec);
+        this.content = new ClasspathContent(spec.classpath());
+        this.classpathStamp = Fingerprint.stamp(spec.classpath());
     }
 
     /**
@@ -62,7 +66,38 @@ public final class BlockExecutor {
     public record Mismatch(String source, CodeBlock.Expected expected, String actual) {}
 
     public Executed execute(List<ParsedPage> pages) {
-        Map<String, PageResult> results = runAll(pages, page -> runPage(page, spec, true));
+        // Cached pages first (no session needed), then the rest, the slowest of the last run first.
+        Map<String, PageResult> cachedResults = new HashMap<>();
+        List<ParsedPage> toRun = new ArrayList<>();
+        Map<String, Long> lastMillis = new HashMap<>();
+        int sessionsNeeded = 0;
+        for (ParsedPage page : pages) {
+            List<BlockResult> cached = page.runBlocks().isEmpty() ? List.of() : cache.load(page.source(), keyOf(page), content);
+            if (cached != null) {
+                cachedResults.put(page.source(), new PageResult(page.source(), byOrdinal(cached), !cached.isEmpty(), 0));
+            } else {
+                toRun.add(page);
+                lastMillis.put(page.source(), cache.lastMillis(page.source()));
+                sessionsNeeded += (int) page.runBlocks().stream().map(b -> b.info().session()).distinct().count();
+            }
+        }
+        toRun.sort(java.util.Comparator.comparingLong((ParsedPage p) -> -lastMillis.get(p.source())));
+        SessionPool pool = SessionPool.shared(spec, commit, environment + " " + classpathStamp, parallelism);
+        pool.expect(sessionsNeeded);
+        Map<String, PageResult> ran;
+        try {
+            ran = runAll(toRun, page -> runPage(page, pool, true));
+        } finally {
+            pool.idle();
+            content.close();
+        }
+        if (Boolean.getBoolean("nnwiki.timings")) {
+            printSessionTimes(ran.values());
+        }
+        Map<String, PageResult> results = new LinkedHashMap<>();
+        for (ParsedPage page : pages) {
+            results.put(page.source(), cachedResults.containsKey(page.source()) ? cachedResults.get(page.source()) : ran.get(page.source()));
+        }
         List<Mismatch> mismatches = new ArrayList<>();
         for (ParsedPage page : pages) {
             check(page, results.get(page.source()), mismatches);
@@ -100,6 +135,29 @@ public final class BlockExecutor {
         }
     }
 
+    /** With {@code -Dnnwiki.timings}: the medians of a run page's time outside its blocks (sessions) and of a block's time. */
+    private static void printSessionTimes(java.util.Collection<PageResult> ran) {
+        List<Long> overhead = new ArrayList<>();
+        List<Long> blocks = new ArrayList<>();
+        for (PageResult p : ran) {
+            if (p.cached() || p.byOrdinal().isEmpty()) {
+                continue;
+            }
+            long inBlocks = p.byOrdinal().values().stream().mapToLong(BlockResult::millis).sum();
+            overhead.add(p.millis() - inBlocks);
+            p.byOrdinal().values().forEach(b -> blocks.add(b.millis()));
+        }
+        if (!overhead.isEmpty()) {
+            System.out.println("nnwiki: session times (ms): pages=" + overhead.size() + " overhead-median=" + median(overhead)
+                    + " block-median=" + median(blocks));
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
     /**
      * {@code --repeat}: runs the given pages' examples again in fresh sessions, never from the cache,
      * with another thread count and a narrower vector width than the first run saw, and reports every
@@ -109,7 +167,11 @@ public final class BlockExecutor {
     public List<String> repeat(List<ParsedPage> pages, Map<String, PageResult> first) {
         List<String> varied = variedOptions(first.values());
         SessionSpec other = spec.withMoreVmOptions(varied);
-        Map<String, PageResult> again = runAll(pages, page -> runPage(page, other, false));
+        Map<String, PageResult> again;
+        try (SessionPool pool = new SessionPool(other, commit, environment, parallelism)) {
+            pool.expect(pages.stream().mapToInt(p -> (int) p.runBlocks().stream().map(b -> b.info().session()).distinct().count()).sum());
+            again = runAll(pages, page -> runPage(page, pool, false));
+        }
         for (ParsedPage page : pages) {
             PageResult a = first.get(page.source());
             PageResult b = again.get(page.source());
@@ -160,9 +222,12 @@ public final class BlockExecutor {
         return out;
     }
 
-    /** The fingerprint of everything outside the pages that results depend on. */
+    /**
+     * The fingerprint of everything outside the pages that results depend on, with a stamp of the
+     * class path's files (a page's cached results are keyed on what it used of them).
+     */
     public String environment() {
-        return environment;
+        return environment + " " + classpathStamp;
     }
 
     /** The cache key of a page: its run blocks (code and options) in order, and the environment. */
@@ -176,16 +241,12 @@ public final class BlockExecutor {
         return Fingerprint.of(parts);
     }
 
-    private PageResult runPage(ParsedPage page, SessionSpec spec, boolean useCache) {
+    private PageResult runPage(ParsedPage page, SessionPool pool, boolean store) {
         List<CodeBlock> blocks = page.runBlocks();
         if (blocks.isEmpty()) {
             return new PageResult(page.source(), Map.of(), false, 0);
         }
         String key = keyOf(page);
-        List<BlockResult> cached = useCache ? cache.load(page.source(), key) : null;
-        if (cached != null) {
-            return new PageResult(page.source(), byOrdinal(cached), true, 0);
-        }
         long t0 = System.nanoTime();
         List<BlockResult> results = new ArrayList<>();
         Map<String, Session> sessions = new HashMap<>();
@@ -193,9 +254,9 @@ public final class BlockExecutor {
             for (CodeBlock block : blocks) {
                 Session session = sessions.get(block.info().session());
                 if (session == null) {
-                    session = new Session(spec, commit);
+                    session = pool.take();
                     sessions.put(block.info().session(), session);
-                    String preludeFailure = session.start();
+                    String preludeFailure = session.preludeFailure();
                     if (preludeFailure != null) {
                         problems.add(new Problem(spec.preludeFile(), 0, "the session prelude failed (needed by " + page.source()
                                 + "): " + preludeFailure, ""));
@@ -207,13 +268,21 @@ public final class BlockExecutor {
         } finally {
             sessions.values().forEach(Session::close);
         }
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        boolean recorded = true;
+        for (Session s : sessions.values()) {
+            recorded &= s.used() != null;
+            if (s.used() != null) {
+                used.addAll(s.used());
+            }
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         boolean clean = true;
         for (int i = 0; i < blocks.size(); i++) {
             clean &= blocks.get(i).info().expectError() == results.get(i).failed();
         }
-        if (clean && useCache) {
-            cache.store(page.source(), key, results);
+        if (clean && store && recorded) {
+            cache.store(page.source(), key, results, used, content.digest(used));
         }
         return new PageResult(page.source(), byOrdinal(results), false, millis);
     }

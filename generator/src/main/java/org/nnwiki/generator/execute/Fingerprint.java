@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 over everything outside a page that its results depend on: the session class path
- * (every class file and jar, by content), the session settings and prelude, the JDK, and the
- * generator's own code.
+ * A SHA-256 over everything outside a page that its results depend on, except the content of the
+ * session class path: the session settings (the class path's entries by name) and prelude, the JDK,
+ * and the generator's own code. What a page used of the class path is keyed per page (see
+ * {@link ClasspathContent}).
  */
 final class Fingerprint {
     private final MessageDigest digest;
@@ -34,10 +35,32 @@ final class Fingerprint {
         f.add("jdk " + Runtime.version() + " " + System.getProperty("java.vendor"));
         f.add(spec.toString().replace(spec.prelude(), ""));
         f.add(spec.prelude());
-        for (String entry : spec.classpath()) {
-            f.addTree(Path.of(entry));
-        }
+        // The class path's entries by name only: what a page used of their content keys its own results.
+        spec.classpath().forEach(f::add);
         f.addTree(generatorCode());
+        return f.hex();
+    }
+
+    /**
+     * A cheap stamp of the class path's content (every file's name, size and modification time): the
+     * session pool starts afresh when it changes, since a started session has loaded classes.
+     */
+    static String stamp(List<String> classpath) {
+        Fingerprint f = new Fingerprint();
+        for (String entry : classpath) {
+            Path root = Path.of(entry);
+            if (!Files.exists(root)) {
+                f.add("missing " + entry);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    f.add(p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return f.hex();
     }
 

@@ -21,7 +21,12 @@ final class ResultCache {
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "org.nnwiki.generator.execute.*;java.lang.*;java.util.*;java.time.*;maxdepth=20;!*");
 
-    private record Entry(String key, List<BlockResult> results) implements Serializable {}
+    /**
+     * @param key the page's code, options and environment
+     * @param used what the page's sessions looked up on the class path (see {@link ClasspathContent})
+     * @param usedDigest the digest of {@code used} when the results were computed
+     */
+    private record Entry(String key, List<BlockResult> results, java.util.TreeSet<String> used, String usedDigest) implements Serializable {}
 
     private final Path dir;
 
@@ -29,8 +34,11 @@ final class ResultCache {
         this.dir = dir;
     }
 
-    /** The stored results of {@code source} if they were stored under {@code key}, else null. */
-    List<BlockResult> load(String source, String key) {
+    /**
+     * The stored results of {@code source} if they were stored under {@code key} and what they used
+     * of the class path is unchanged ({@code content} gives the same digest now), else null.
+     */
+    List<BlockResult> load(String source, String key, ClasspathContent content) {
         Path file = fileOf(source);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -38,19 +46,33 @@ final class ResultCache {
         try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(FILTER);
             Object o = ois.readObject();
-            return o instanceof Entry e && e.key().equals(key) ? e.results() : null;
+            return o instanceof Entry e && e.key().equals(key) && e.usedDigest().equals(content.digest(e.used())) ? e.results() : null;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return null; // unreadable or from another generator version: run again
         }
     }
 
-    void store(String source, String key, List<BlockResult> results) {
+    /** How long the stored results of {@code source} took to run, whatever their key (0 when none): for scheduling. */
+    long lastMillis(String source) {
+        Path file = fileOf(source);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
+            ois.setObjectInputFilter(FILTER);
+            return ois.readObject() instanceof Entry e ? e.results().stream().mapToLong(BlockResult::millis).sum() : 0;
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    void store(String source, String key, List<BlockResult> results, java.util.Set<String> used, String usedDigest) {
         try {
             Files.createDirectories(dir);
             Path file = fileOf(source);
             Path tmp = Files.createTempFile(dir, "entry", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream oos = new ObjectOutputStream(out)) {
-                oos.writeObject(new Entry(key, List.copyOf(results)));
+                oos.writeObject(new Entry(key, List.copyOf(results), new java.util.TreeSet<>(used), usedDigest));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

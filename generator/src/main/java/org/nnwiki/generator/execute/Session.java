@@ -54,6 +54,10 @@ final class Session implements AutoCloseable {
     private long peakHeapBytes;
     private volatile boolean stopping;
     private String endedBecause = "";
+    private String preludeFailure;
+    /** The session JVM appends what it looked up on the class path here (see UsageRecordingLoader). */
+    private final java.nio.file.Path usageLog;
+    private java.util.Set<String> used;
 
     private final String commit;
     private Provenance provenance;
@@ -82,7 +86,18 @@ final class Session implements AutoCloseable {
                 // Marks the session JVM among the generator's children, so that its process tree can be ended (see close()).
                 "-Dnnwiki.sessionId=" + id));
         vm.addAll(spec.vmOptions());
-        List<String> compiler = new ArrayList<>();
+        // One class path for the session JVM and the compiler (28 addToClasspath calls cost 2.7 s per
+        // session). The session JVM loads it through the loader that records what the session used.
+        String classpath = String.join(java.io.File.pathSeparator, spec.classpath());
+        try {
+            usageLog = java.nio.file.Files.createTempFile("nnwiki-usage", ".txt");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the session's usage record: " + e.getMessage(), e);
+        }
+        vm.add("-Djava.system.class.loader=" + org.nnwiki.generator.execute.agent.UsageRecordingLoader.class.getName());
+        vm.add("-Dnnwiki.classpath=" + classpath);
+        vm.add("-Dnnwiki.usageLog=" + usageLog);
+        List<String> compiler = new ArrayList<>(List.of("--class-path", classpath));
         for (int i = 0; i < spec.vmOptions().size(); i++) {
             // Modules added to the session JVM must be visible to the compiler too.
             if (spec.vmOptions().get(i).equals("--add-modules") && i + 1 < spec.vmOptions().size()) {
@@ -92,7 +107,9 @@ final class Session implements AutoCloseable {
                 compiler.add(spec.vmOptions().get(i));
             }
         }
+        SessionEngine engine = new SessionEngine();
         this.shell = JShell.builder()
+                .executionEngine(engine, java.util.Map.of())
                 .out(out)
                 .err(out)
                 .in(new ByteArrayInputStream(new byte[0]))
@@ -100,17 +117,22 @@ final class Session implements AutoCloseable {
                 .compilerOptions(compiler.toArray(String[]::new))
                 .build();
         shell.onShutdown(s -> ended = true);
-        remote = ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("-Dnnwiki.sessionId=" + id)).orElse(false))
-                .findFirst().orElse(null);
+        remote = engine.process() == null ? null : engine.process().toHandle();
         LIVE.add(this);
-        for (String entry : spec.classpath()) {
-            shell.addToClasspath(entry);
-        }
     }
 
-    /** Runs the prelude; returns its failure message or null. */
+    /** Runs the prelude; returns its failure message or null (also kept: {@link #preludeFailure()}). */
     String start() {
+        preludeFailure = runPrelude();
+        return preludeFailure;
+    }
+
+    /** Why the prelude failed, or null. */
+    String preludeFailure() {
+        return preludeFailure;
+    }
+
+    private String runPrelude() {
         String barrier = OutputCapture.BARRIER.replace("\u001E", "\\u001E").replace("\u001F", "\\u001F").replace("\n", "\\n");
         shell.eval("long " + END_OF_BLOCK + "() { long sum = 0; "
                 + "for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) { "
@@ -401,11 +423,26 @@ final class Session implements AutoCloseable {
         return line;
     }
 
+    /**
+     * What the session looked up on its class path ({@code +path} found, {@code -path} not found,
+     * {@code *path} every copy), read when it closed; null when the record is missing (do not cache).
+     */
+    java.util.Set<String> used() {
+        return used;
+    }
+
     @Override
     public void close() {
         runner.shutdownNow();
         endProcessTree();
         LIVE.remove(this);
+        try {
+            used = new java.util.TreeSet<>(java.nio.file.Files.readAllLines(usageLog, StandardCharsets.UTF_8));
+            used.remove("");
+            java.nio.file.Files.deleteIfExists(usageLog);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            used = null;
+        }
     }
 
     /**
