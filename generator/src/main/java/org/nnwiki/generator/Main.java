@@ -82,7 +82,9 @@ public final class Main {
                     }
                 }
             }
-            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force, pages)).build();
+            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force, pages))
+                    .withProgress(org.nnwiki.generator.execute.Progress.console(System.out, System.console() != null))
+                    .build();
             System.out.println(summary(config, r, (System.nanoTime() - t0) / 1_000_000));
             return 0;
         }

@@ -86,6 +86,14 @@ public final class SiteBuild {
         this.options = options;
     }
 
+    private java.util.function.Consumer<org.nnwiki.generator.execute.Progress.Snapshot> progress = s -> {};
+
+    /** Reports the execution stage's progress to {@code listener} (see {@link org.nnwiki.generator.execute.Progress}). */
+    public SiteBuild withProgress(java.util.function.Consumer<org.nnwiki.generator.execute.Progress.Snapshot> listener) {
+        this.progress = listener;
+        return this;
+    }
+
     /** Builds {@code site/}; throws with every problem found, leaving {@code site/} untouched. */
     public Report build() throws BuildFailedException {
         Stopwatch watch = new Stopwatch();
@@ -96,7 +104,7 @@ public final class SiteBuild {
         }
         failIfAny(problems);
         BlockExecutor executor = new BlockExecutor(spec, config.cache(), problems, config.parallelism(), options.fix(),
-                org.nnwiki.generator.execute.Provenance.commitOf(config.root()));
+                org.nnwiki.generator.execute.Provenance.commitOf(config.root())).onProgress(progress);
 
         List<Page> pages = scan(problems);
         List<ExpandedPage> expanded = expand(pages, problems);

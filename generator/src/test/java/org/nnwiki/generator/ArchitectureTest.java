@@ -1,5 +1,6 @@
 package org.nnwiki.generator;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,7 +27,15 @@ class ArchitectureTest {
         only("org.jbake..", "..generator.jbake..");
         only("freemarker..", "..generator.jbake..");
         only("jdk.jshell..", "..generator.execute..");
+        only("com.sun.jdi..", "..generator.execute..");
         only("com.sun.net.httpserver..", "..generator.serve..");
+    }
+
+    /** The agent runs in session JVMs, whose class path holds it and nothing else of the generator's. */
+    @Test
+    void sessionAgentUsesTheJdkOnly() {
+        classes().that().resideInAPackage("..generator.execute.agent..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "jdk.jshell..", "..generator.execute.agent..").check(GENERATOR);
     }
 
     private static void only(String library, String... allowed) {

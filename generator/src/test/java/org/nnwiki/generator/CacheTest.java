@@ -46,7 +46,8 @@ class CacheTest {
      * A page's cached results are keyed on the classes and resources its session looked up: editing
      * one re-runs exactly the pages that used it, whether they reached it directly, through
      * reflection or as a resource; adding a class no page asked for re-runs nothing; a class that
-     * appears where a page looked and found nothing re-runs that page.
+     * appears where a page looked and found nothing re-runs that page; a constant the compiler copied
+     * into a snippet counts although its class never loads.
      */
     @Test
     void cacheKnowsWhatEachPageUsed() throws Exception {
@@ -55,13 +56,16 @@ class CacheTest {
         compile(lib, "Direct", "public static String value() { return \"direct v1\"; }");
         compile(lib, "ByReflection", "public String toString() { return \"reflected v1\"; }");
         compile(lib, "Unused", "public static int value() { return 1; }");
+        compile(lib, "Constants", "public static final int N = 3;");
         Files.writeString(lib.resolve("used/data.txt"), "resource v1");
         Files.writeString(root.resolve("nnwiki.yml"), Files.readString(root.resolve("nnwiki.yml")).replace("session:", "session:\n  classpath: [lib]"));
         page(root, "direct", "used.Direct.value()");
         page(root, "reflection", "Class.forName(\"used.By\" + \"Reflection\").getConstructor().newInstance().toString()");
         page(root, "resource", "new String(ClassLoader.getSystemResourceAsStream(\"used/data.txt\").readAllBytes())");
         page(root, "absent", "String found; try { Class.forName(\"used.Later\"); found = \"later found\"; } catch (ClassNotFoundException e) { found = \"later absent\"; }\nfound");
-        assertEquals(7, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesRun());
+        // The compiler copies a constant into the snippet: its class is read by the compiler only.
+        page(root, "constant", "\"constant \" + (used.Constants.N * 2)");
+        assertEquals(8, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesRun());
         assertShows(root, "absent", "later absent");
 
         compile(lib, "Direct", "public static String value() { return \"direct v2\"; }");
@@ -70,6 +74,8 @@ class CacheTest {
         assertRerun(root, "reflection", "reflected v2");
         Files.writeString(lib.resolve("used/data.txt"), "resource v2");
         assertRerun(root, "resource", "resource v2");
+        compile(lib, "Constants", "public static final int N = 4;");
+        assertRerun(root, "constant", "constant 8");
 
         compile(lib, "Added", "public static int value() { return 2; }");
         compile(lib, "Unused", "public static int value() { return 3; }");

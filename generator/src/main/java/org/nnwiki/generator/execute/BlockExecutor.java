@@ -32,6 +32,7 @@ public final class BlockExecutor {
     private final String environment;
     private final String commit;
     private final ClasspathContent content;
+    private java.util.function.Consumer<Progress.Snapshot> progressListener = s -> {};
     private final String classpathStamp;
 
     /**
@@ -82,11 +83,18 @@ public final class BlockExecutor {
             }
         }
         toRun.sort(java.util.Comparator.comparingLong((ParsedPage p) -> -lastMillis.get(p.source())));
+        // (LinkedHashMap: the progress line lists pages in this order.)
         SessionPool pool = SessionPool.shared(spec, commit, environment + " " + classpathStamp, parallelism);
         pool.expect(sessionsNeeded);
         Map<String, PageResult> ran;
+        Progress progress = new Progress(lastMillis, parallelism, progressListener);
         try {
-            ran = runAll(toRun, page -> runPage(page, pool, true));
+            ran = runAll(toRun, page -> {
+                progress.started(page.source());
+                PageResult r = runPage(page, pool, true);
+                progress.finished(page.source(), r.millis());
+                return r;
+            });
         } finally {
             pool.idle();
             content.close();
@@ -133,6 +141,26 @@ public final class BlockExecutor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Where the execution stage reports its progress (nowhere by default). */
+    public BlockExecutor onProgress(java.util.function.Consumer<Progress.Snapshot> listener) {
+        this.progressListener = listener;
+        return this;
+    }
+
+    /**
+     * Keeps {@code sessions} sessions started between builds of this process, so that the next
+     * build's first pages find one ready (the preview server); 0, the default, closes them after each
+     * build.
+     */
+    public static void keepSessionsWarm(int sessions) {
+        SessionPool.keepWarm(sessions);
+    }
+
+    /** Closes every session kept warm (the preview server stops). */
+    public static void closeSessions() {
+        SessionPool.closeShared();
     }
 
     /** With {@code -Dnnwiki.timings}: the medians of a run page's time outside its blocks (sessions) and of a block's time. */

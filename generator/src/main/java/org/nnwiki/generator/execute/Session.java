@@ -58,6 +58,8 @@ final class Session implements AutoCloseable {
     /** The session JVM appends what it looked up on the class path here (see UsageRecordingLoader). */
     private final java.nio.file.Path usageLog;
     private java.util.Set<String> used;
+    /** What the compiler read of the class path (set while the shell is built). */
+    private CompileRecorder compiled;
 
     private final String commit;
     private Provenance provenance;
@@ -110,6 +112,7 @@ final class Session implements AutoCloseable {
         SessionEngine engine = new SessionEngine();
         this.shell = JShell.builder()
                 .executionEngine(engine, java.util.Map.of())
+                .fileManager(standard -> compiled = new CompileRecorder(standard))
                 .out(out)
                 .err(out)
                 .in(new ByteArrayInputStream(new byte[0]))
@@ -439,6 +442,9 @@ final class Session implements AutoCloseable {
         try {
             used = new java.util.TreeSet<>(java.nio.file.Files.readAllLines(usageLog, StandardCharsets.UTF_8));
             used.remove("");
+            if (compiled != null) {
+                used.addAll(compiled.read());
+            }
             java.nio.file.Files.deleteIfExists(usageLog);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             used = null;

@@ -19,8 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.nnwiki.generator.BuildFailedException;
+import org.nnwiki.generator.Json;
 import org.nnwiki.generator.SiteBuild;
 import org.nnwiki.generator.SiteConfig;
+import org.nnwiki.generator.execute.Progress;
 
 /**
  * Serves the site at {@code http://127.0.0.1:PORT/} and rebuilds when {@code content/},
@@ -34,7 +36,12 @@ public final class PreviewServer implements AutoCloseable {
             + "s.addEventListener('reload',function(){location.reload();});"
             + "s.addEventListener('failed',function(e){var d=document.getElementById('nnwiki-problems')||document.body.appendChild(document.createElement('pre'));"
             + "d.id='nnwiki-problems';d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#400;color:#fdd;z-index:99;white-space:pre-wrap';"
-            + "d.textContent=JSON.parse(e.data);});})();</script>";
+            + "d.textContent=JSON.parse(e.data);});"
+            // The execution stage's progress, in a line at the bottom of the open page while examples run.
+            + "s.addEventListener('progress',function(e){var p=JSON.parse(e.data);var d=document.getElementById('nnwiki-progress');"
+            + "if(!d){d=document.body.appendChild(document.createElement('div'));d.id='nnwiki-progress';"
+            + "d.style.cssText='position:fixed;right:0;bottom:0;max-width:100%;padding:.3em .8em;background:#123;color:#def;font:13px monospace;z-index:98';}"
+            + "d.textContent='running examples: '+p.line;d.hidden=p.done;});})();</script>";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml", "png", "image/png", "json", "application/json", "xml", "application/xml",
@@ -65,6 +72,8 @@ public final class PreviewServer implements AutoCloseable {
      * (useful with port 0, which picks a free one).
      */
     public int start() throws IOException {
+        // An edit to a page's code then finds a session started, its prelude run, instead of waiting for one.
+        org.nnwiki.generator.execute.BlockExecutor.keepSessionsWarm(Math.min(2, config.parallelism()));
         rebuild(false);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::serveFile);
@@ -94,6 +103,7 @@ public final class PreviewServer implements AutoCloseable {
         if (server != null) {
             server.stop(0);
         }
+        org.nnwiki.generator.execute.BlockExecutor.closeSessions();
     }
 
     private void rebuild(boolean examplesChanged) {
@@ -102,16 +112,20 @@ public final class PreviewServer implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         try {
-            SiteBuild.Report r = new SiteBuild(config, options).build();
+            java.util.function.Consumer<Progress.Snapshot> console = Progress.console(System.out, System.console() != null);
+            SiteBuild.Report r = new SiteBuild(config, options).withProgress(s -> {
+                console.accept(s);
+                send("progress", "{\"line\": " + Json.string(s.line()) + ", \"done\": " + (s.done() == s.total()) + "}");
+            }).build();
             System.out.println("nnwiki: rebuilt in " + (System.nanoTime() - t0) / 1_000_000 + " ms (examples run on "
                     + r.pagesRun() + " pages)");
             send("reload", "{}");
         } catch (BuildFailedException e) {
             System.err.println(e.getMessage());
-            send("failed", json(e.getMessage()));
+            send("failed", Json.string(e.getMessage()));
         } catch (RuntimeException e) {
             System.err.println("nnwiki: rebuild crashed: " + e);
-            send("failed", json(e.toString()));
+            send("failed", Json.string(e.toString()));
         }
     }
 
@@ -121,12 +135,12 @@ public final class PreviewServer implements AutoCloseable {
             Process p = new ProcessBuilder(mvnw.toString(), "-q", "-o", "-pl", "examples", "process-classes")
                     .directory(config.root().toFile()).inheritIO().start();
             if (p.waitFor() != 0) {
-                send("failed", json("compiling the examples module failed: see the terminal"));
+                send("failed", Json.string("compiling the examples module failed: see the terminal"));
                 return false;
             }
             return true;
         } catch (IOException e) {
-            send("failed", json("cannot run " + mvnw + ": " + e.getMessage()));
+            send("failed", Json.string("cannot run " + mvnw + ": " + e.getMessage()));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -243,26 +257,5 @@ public final class PreviewServer implements AutoCloseable {
                 ex.close();
             }
         }
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }
