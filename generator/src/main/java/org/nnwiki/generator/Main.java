@@ -71,9 +71,24 @@ public final class Main {
                         + " whose output differs. PAGES: comma-separated source paths (default: every page).")
         String repeat;
 
+        @Option(names = "--shard", paramLabel = "K/N",
+                description = "Run only the examples of shard K of N (balanced by the last run times) and copy their results to"
+                        + " <reports>/shard-K-of-N/results; write no site. See --from-shards.")
+        String shard;
+
+        @Option(names = "--from-shards", description = "Assemble the site from the shards' results merged into the cache;"
+                + " run no example (a page without results is a problem).")
+        boolean fromShards;
+
         @Override
         int run(SiteConfig config) throws BuildFailedException {
             long t0 = System.nanoTime();
+            SiteBuild.Shard sharded;
+            try {
+                sharded = shard == null ? null : SiteBuild.Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailedException(java.util.List.of(Problem.at("(command line)", 0, e.getMessage())));
+            }
             java.util.Set<String> pages = repeat == null ? null : new java.util.TreeSet<>();
             if (repeat != null) {
                 for (String p : repeat.split(",")) {
@@ -82,10 +97,13 @@ public final class Main {
                     }
                 }
             }
-            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force, pages))
+            SiteBuild.Report r = new SiteBuild(config, new SiteBuild.Options(fix, drafts, force, pages, sharded, fromShards))
                     .withProgress(org.nnwiki.generator.execute.Progress.console(System.out, System.console() != null))
                     .build();
-            System.out.println(summary(config, r, (System.nanoTime() - t0) / 1_000_000));
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println(sharded == null ? summary(config, r, millis)
+                    : "nnwiki: shard " + shard + ": examples run on " + r.pagesRun() + " pages, cached on " + r.pagesCached() + "; results in "
+                            + config.relative(config.reports().resolve(sharded.folder()).resolve("results")) + "/ (" + millis + " ms)");
             return 0;
         }
     }

@@ -56,11 +56,42 @@ public final class SiteBuild {
      * @param repeat null for none; else run these pages' examples a second time in fresh sessions and
      *     report every block whose output differs (source paths; empty: every page)
      */
-    public record Options(boolean fix, boolean drafts, boolean force, java.util.Set<String> repeat) {
+    public record Options(boolean fix, boolean drafts, boolean force, java.util.Set<String> repeat, Shard shard, boolean fromShards) {
         public static final Options DEFAULT = new Options(false, false, false);
 
         public Options(boolean fix, boolean drafts, boolean force) {
             this(fix, drafts, force, null);
+        }
+
+        public Options(boolean fix, boolean drafts, boolean force, java.util.Set<String> repeat) {
+            this(fix, drafts, force, repeat, null, false);
+        }
+    }
+
+    /**
+     * {@code --shard K/N}: run only the examples of shard {@code index} of {@code count} (balanced by
+     * the last recorded run times), store their results and copy them to {@code <reports>/shard-K-of-N/};
+     * no site is written. A later build with {@code --from-shards} and the shards' results in its
+     * cache assembles the site and runs nothing.
+     */
+    public record Shard(int index, int count) {
+        /** Parses {@code K/N} with 1 ≤ K ≤ N. */
+        public static Shard parse(String spec) {
+            String[] parts = spec.split("/");
+            try {
+                Shard s = new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+                if (parts.length == 2 && s.count() >= 1 && s.index() >= 1 && s.index() <= s.count()) {
+                    return s;
+                }
+            } catch (RuntimeException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--shard takes K/N with 1 <= K <= N, e.g. --shard 2/4, not '" + spec + "'");
+        }
+
+        /** The folder, under the reports folder, that receives this shard's results. */
+        public String folder() {
+            return "shard-" + index + "-of-" + count;
         }
     }
 
@@ -110,13 +141,16 @@ public final class SiteBuild {
         List<ExpandedPage> expanded = expand(pages, problems);
         String stamp = stamp(expanded, executor.environment());
         watch.lap("scan");
-        if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && upToDate(stamp)) {
+        if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && options.shard() == null && upToDate(stamp)) {
             return new Report(pages.size(), 0, 0, 0, true, Map.of());
         }
         Navigation nav = Navigation.of(pages, config.sections(), problems);
         List<ParsedPage> parsed = parse(expanded, problems);
         watch.lap("parse");
-        BlockExecutor.Executed executed = executor.execute(parsed);
+        if (options.shard() != null) {
+            return runShard(executor, parsed, pages.size(), problems, watch);
+        }
+        BlockExecutor.Executed executed = executor.execute(parsed, options.fromShards());
         watch.lap("execute");
         int fixed = options.fix() ? ExpectedFixer.fix(config.root(), executed.mismatches()) : 0;
         int pagesRun = executed.pagesRun();
@@ -128,7 +162,7 @@ public final class SiteBuild {
             expanded = expand(pages, again);
             stamp = stamp(expanded, executor.environment());
             parsed = parse(expanded, again);
-            executed = executor.execute(parsed);
+            executed = executor.execute(parsed, false);
             watch.lap("re-read fixed pages");
         }
         if (options.repeat() != null) {
@@ -184,6 +218,24 @@ public final class SiteBuild {
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
         watch.report();
         return new Report(pages.size(), pagesRun, cached - (fixed > 0 ? pagesRun : 0), fixed, false, executed.pages());
+    }
+
+    /** {@code --shard K/N}: the shard's pages run (or come from the cache), their results are copied out; nothing is baked. */
+    private Report runShard(BlockExecutor executor, List<ParsedPage> parsed, int pageCount, Problems problems, Stopwatch watch)
+            throws BuildFailedException {
+        Shard shard = options.shard();
+        List<ParsedPage> mine = executor.shard(parsed, shard.index(), shard.count());
+        BlockExecutor.Executed executed = executor.execute(mine, false);
+        watch.lap("execute");
+        Map<String, String> titles = new LinkedHashMap<>();
+        mine.forEach(p -> titles.put(p.source(), p.expanded().page().front().title()));
+        writeFile(config.reports().resolve(shard.folder() + "-examples-junit.xml"),
+                ExecutionReport.junitXml(ExecutionReport.entries(mine, executed.pages(), titles, Map.of())));
+        executor.export(mine, config.reports().resolve(shard.folder()).resolve("results"));
+        watch.report();
+        failIfAny(problems);
+        int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
+        return new Report(pageCount, executed.pagesRun(), cached, 0, false, executed.pages());
     }
 
     private List<Page> scan(Problems problems) {

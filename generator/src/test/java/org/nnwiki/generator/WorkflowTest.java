@@ -33,6 +33,14 @@ class WorkflowTest {
         assertTrue(uses.contains("actions/cache") && text.contains("path: .nnwiki-cache"), "example outputs are cached");
         assertTrue(text.contains("cache: maven"), "the Maven repository is cached");
         assertTrue(uses.contains("actions/upload-pages-artifact") && jobs.containsKey("deploy"), "main is published to Pages");
+        // Sharding: N is chosen in one place; the shards run --shard K/N and the build job assembles with --from-shards.
+        assertTrue(text.contains("EXAMPLE_SHARDS:"), "the number of shards is set once");
+        Map<String, Object> examples = (Map<String, Object>) jobs.get("examples");
+        String shardRuns = ((List<Map<String, Object>>) examples.get("steps")).stream()
+                .map(st -> String.valueOf(st.getOrDefault("run", ""))).reduce("", String::concat);
+        assertTrue(shardRuns.contains("--shard ${{ matrix.shard }}/${{ needs.plan.outputs.shards }}"), "each shard runs its share");
+        assertTrue(String.valueOf(((Map<String, Object>) jobs.get("build")).get("needs")).contains("examples"), "the site waits for the shards");
+        assertTrue(runs.contains("--from-shards"), "the build job assembles from the shards' results when there are shards");
         List<Map<String, Object>> deploy = (List<Map<String, Object>>) ((Map<String, Object>) jobs.get("deploy")).get("steps");
         assertEquals("actions/deploy-pages@v4", deploy.get(0).get("uses"));
     }

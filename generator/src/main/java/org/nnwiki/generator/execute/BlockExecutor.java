@@ -67,6 +67,14 @@ public final class BlockExecutor {
     public record Mismatch(String source, CodeBlock.Expected expected, String actual) {}
 
     public Executed execute(List<ParsedPage> pages) {
+        return execute(pages, false);
+    }
+
+    /**
+     * Runs the pages' examples, reusing cached results. With {@code cachedOnly} (assembling the site
+     * from shards' results) nothing runs: a page without cached results is a problem.
+     */
+    public Executed execute(List<ParsedPage> pages, boolean cachedOnly) {
         // Cached pages first (no session needed), then the rest, the slowest of the last run first.
         Map<String, PageResult> cachedResults = new HashMap<>();
         List<ParsedPage> toRun = new ArrayList<>();
@@ -76,6 +84,10 @@ public final class BlockExecutor {
             List<BlockResult> cached = page.runBlocks().isEmpty() ? List.of() : cache.load(page.source(), keyOf(page), content);
             if (cached != null) {
                 cachedResults.put(page.source(), new PageResult(page.source(), byOrdinal(cached), !cached.isEmpty(), 0));
+            } else if (cachedOnly) {
+                problems.add(new Problem(page.source(), 0, "--from-shards: no shard's results for this page are in "
+                        + cache.folder() + " (its shard failed or did not run, or the page changed since): run its shard again", ""));
+                cachedResults.put(page.source(), new PageResult(page.source(), Map.of(), false, 0));
             } else {
                 toRun.add(page);
                 lastMillis.put(page.source(), cache.lastMillis(page.source()));
@@ -140,6 +152,46 @@ public final class BlockExecutor {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The pages of shard {@code index} (1-based) of {@code count}: the pages with examples, balanced
+     * by their last recorded run times (longest first, each to the shard with the least time so far),
+     * then the pages with no recorded time, by name. The same inputs give every shard the same split,
+     * and a page added without a record never moves a recorded one.
+     */
+    public List<ParsedPage> shard(List<ParsedPage> pages, int index, int count) {
+        List<ParsedPage> withBlocks = pages.stream().filter(p -> !p.runBlocks().isEmpty()).toList();
+        Map<String, Long> last = new HashMap<>();
+        withBlocks.forEach(p -> last.put(p.source(), cache.lastMillis(p.source())));
+        List<ParsedPage> order = new ArrayList<>(withBlocks);
+        order.sort(java.util.Comparator.comparingLong((ParsedPage p) -> last.get(p.source()) > 0 ? 0 : 1)
+                .thenComparingLong(p -> -last.get(p.source()))
+                .thenComparing(ParsedPage::source));
+        long[] load = new long[count];
+        int[] pagesIn = new int[count];
+        List<ParsedPage> mine = new ArrayList<>();
+        for (ParsedPage p : order) {
+            int best = 0;
+            for (int i = 1; i < count; i++) {
+                if (load[i] < load[best] || (load[i] == load[best] && pagesIn[i] < pagesIn[best])) {
+                    best = i;
+                }
+            }
+            load[best] += Math.max(1, last.get(p.source()));
+            pagesIn[best]++;
+            if (best == index - 1) {
+                mine.add(p);
+            }
+        }
+        return mine;
+    }
+
+    /** Copies the cached results of {@code pages} into {@code folder} (a shard's share, merged later into a cache). */
+    public void export(List<ParsedPage> pages, java.nio.file.Path folder) {
+        for (ParsedPage p : pages) {
+            cache.copy(p.source(), folder);
         }
     }
 

@@ -80,6 +80,25 @@ final class ResultCache {
         }
     }
 
+    /** The folder, for messages. */
+    String folder() {
+        return dir.toString();
+    }
+
+    /** Copies the stored results of {@code source} (if any) into {@code folder}, under the same file name. */
+    void copy(String source, Path folder) {
+        Path file = fileOf(source);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy the results of " + source + " to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     private Path fileOf(String source) {
         return dir.resolve(source.replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
     }
