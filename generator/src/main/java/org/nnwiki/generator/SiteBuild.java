@@ -14,16 +14,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.nnwiki.generator.assets.VendorAssets;
 import org.nnwiki.generator.execute.BlockExecutor;
 import org.nnwiki.generator.execute.ExecutionReport;
-import org.nnwiki.generator.execute.ScriptWriter;
-import org.nnwiki.generator.page.GeneratedPages;
 import org.nnwiki.generator.execute.ExpectedFixer;
 import org.nnwiki.generator.execute.PageResult;
+import org.nnwiki.generator.execute.ScriptWriter;
 import org.nnwiki.generator.execute.SessionSpec;
 import org.nnwiki.generator.include.ExpandedPage;
 import org.nnwiki.generator.include.IncludeExpander;
@@ -31,7 +30,9 @@ import org.nnwiki.generator.jbake.Baker;
 import org.nnwiki.generator.jbake.Navigation;
 import org.nnwiki.generator.markdown.MarkdownParser;
 import org.nnwiki.generator.markdown.ParsedPage;
+import org.nnwiki.generator.page.ApiIndex;
 import org.nnwiki.generator.page.ContentScanner;
+import org.nnwiki.generator.page.GeneratedPages;
 import org.nnwiki.generator.page.Page;
 import org.nnwiki.generator.postprocess.PostProcessor;
 import org.nnwiki.generator.render.HtmlRenderer;
@@ -144,7 +145,6 @@ public final class SiteBuild {
         if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && options.shard() == null && upToDate(stamp)) {
             return new Report(pages.size(), 0, 0, 0, true, Map.of());
         }
-        Navigation nav = Navigation.of(pages, config.sections(), problems);
         List<ParsedPage> parsed = parse(expanded, problems);
         watch.lap("parse");
         if (options.shard() != null) {
@@ -170,6 +170,16 @@ public final class SiteBuild {
             watch.lap("repeat");
         }
 
+        Map<String, PageResult> results = new LinkedHashMap<>(executed.pages());
+        Page api = apiIndex(pages, parsed, results, spec);
+        if (api != null) {
+            ParsedPage parsedApi = parse(expand(List.of(api), problems), problems).get(0);
+            pages = java.util.stream.Stream.concat(pages.stream(), java.util.stream.Stream.of(api)).toList();
+            parsed = java.util.stream.Stream.concat(parsed.stream(), java.util.stream.Stream.of(parsedApi)).toList();
+            results.put(api.source(), new PageResult(api.source(), Map.of(), false, 0));
+        }
+        Navigation nav = Navigation.of(pages, config.sections(), problems);
+
         Map<String, String> outputBySource = new LinkedHashMap<>();
         Map<String, String> sourceByOutput = new LinkedHashMap<>();
         Map<String, String> titles = new LinkedHashMap<>();
@@ -178,11 +188,10 @@ public final class SiteBuild {
         pages.forEach(p -> titles.put(p.source(), p.front().title()));
         Set<String> listed = new TreeSet<>();
         pages.stream().filter(p -> p.front().listed()).forEach(p -> listed.add(p.outputPath()));
-        List<ExecutionReport.Entry> report = ExecutionReport.entries(parsed, executed.pages(), titles, outputBySource);
+        List<ExecutionReport.Entry> report = ExecutionReport.entries(parsed, results, titles, outputBySource);
         // Written even when the build fails: CI shows which examples failed.
         writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
         HtmlRenderer renderer = new HtmlRenderer(outputBySource);
-        Map<String, PageResult> results = executed.pages();
         List<RenderedPage> rendered = parsed.parallelStream()
                 .map(p -> renderer.render(p, results.get(p.source())))
                 .toList();
@@ -236,6 +245,23 @@ public final class SiteBuild {
         failIfAny(problems);
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
         return new Report(pageCount, executed.pagesRun(), cached, 0, false, executed.pages());
+    }
+
+    /** The API index page (see {@link ApiIndex}), or null when none is configured or a written page takes its place. */
+    private Page apiIndex(List<Page> pages, List<ParsedPage> parsed, Map<String, PageResult> results, SessionSpec spec) {
+        SiteConfig.ApiIndex c = config.apiIndex();
+        if (c.packages().isEmpty() || pages.stream().anyMatch(p -> p.outputPath().equals(ApiIndex.OUTPUT))) {
+            return null;
+        }
+        List<ApiIndex.PageUse> uses = new ArrayList<>();
+        for (ParsedPage p : parsed) {
+            PageResult r = results.get(p.source());
+            if (r != null && !p.runBlocks().isEmpty()) {
+                String code = p.runBlocks().stream().map(b -> b.code()).reduce("", (a, b) -> a + "\n" + b);
+                uses.add(new ApiIndex.PageUse(p.source(), p.expanded().page().front().title(), r.used().all(), r.used().own(), code));
+            }
+        }
+        return ApiIndex.page(c.title(), c.section(), c.order(), c.packages(), spec.classpath(), uses, config.content());
     }
 
     private List<Page> scan(Problems problems) {

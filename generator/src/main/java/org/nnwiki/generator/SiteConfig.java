@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param reports machine-readable reports of the last build, e.g. the examples as JUnit XML
  *     ({@code target/nnwiki})
  * @param session how example sessions run
+ * @param apiIndex the generated API index page ({@code api.html}; none when no package is named)
  */
 public record SiteConfig(
         Path root,
@@ -44,7 +45,19 @@ public record SiteConfig(
         Path site,
         Path cache,
         Path reports,
-        Session session) {
+        Session session,
+        ApiIndex apiIndex) {
+
+    /**
+     * The API index: every public class of {@code packages} (and their sub-packages) on the session
+     * class path, with the pages whose examples use it.
+     *
+     * @param title its title ({@code API index})
+     * @param section the sidebar section it is listed in ({@code ""}: top level)
+     * @param order its place in that section ({@code 1000})
+     * @param packages package names; empty writes no index
+     */
+    public record ApiIndex(String title, String section, double order, List<String> packages) {}
 
     /**
      * How example blocks run.
@@ -73,7 +86,8 @@ public record SiteConfig(
             int parallelism) {}
 
     private static final Set<String> TOP_KEYS = Set.of(
-            "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session");
+            "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session", "apiIndex");
+    private static final Set<String> API_INDEX_KEYS = Set.of("title", "section", "order", "packages");
     private static final Set<String> SESSION_KEYS = Set.of(
             "classpath", "classpathFiles", "prelude", "valueHook", "heap", "vmOptions", "timeoutSeconds",
             "maxOutputChars", "parallelism");
@@ -107,6 +121,14 @@ public record SiteConfig(
                 Duration.ofSeconds(num(s, "timeoutSeconds", 120)),
                 (int) num(s, "maxOutputChars", 20_000),
                 (int) num(s, "parallelism", 0));
+        Map<String, Object> api = map(top.get("apiIndex"));
+        checkKeys(api, API_INDEX_KEYS, "nnwiki.yml (apiIndex)");
+        Object order = api.getOrDefault("order", 1000);
+        if (!(order instanceof Number)) {
+            throw fail("nnwiki.yml: 'apiIndex.order' must be a number, not '" + order + "'");
+        }
+        ApiIndex apiIndex = new ApiIndex(str(api, "title", "API index"), str(api, "section", ""), ((Number) order).doubleValue(),
+                strings(api.get("packages")));
         Path abs = root.toAbsolutePath().normalize();
         return new SiteConfig(
                 abs,
@@ -120,18 +142,19 @@ public record SiteConfig(
                 abs.resolve(str(top, "site", "site")),
                 abs.resolve(str(top, "cache", ".nnwiki-cache")),
                 abs.resolve(str(top, "reports", "target/nnwiki")),
-                session);
+                session,
+                apiIndex);
     }
 
     /** The same configuration writing to another output and cache folder (tests, previews). */
     public SiteConfig withOutput(Path newSite, Path newCache) {
-        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, newSite, newCache, newCache.resolve("reports"), session);
+        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, newSite, newCache, newCache.resolve("reports"), session, apiIndex);
     }
 
     /** The same configuration with the published locations replaced where the arguments are not null. */
     public SiteConfig withUrls(String newBaseUrl, String newEditUrl) {
         return new SiteConfig(root, title, description, newEditUrl == null ? editUrl : newEditUrl,
-                newBaseUrl == null ? baseUrl : slash(newBaseUrl), sections, content, templates, site, cache, reports, session);
+                newBaseUrl == null ? baseUrl : slash(newBaseUrl), sections, content, templates, site, cache, reports, session, apiIndex);
     }
 
     private static String slash(String url) {

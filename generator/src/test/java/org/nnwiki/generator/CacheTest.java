@@ -103,13 +103,8 @@ class CacheTest {
         assertTrue(html.contains(text), page + " shows " + text);
     }
 
-    /** Compiles {@code used.NAME} with {@code body} into {@code lib}. */
-    private static void compile(Path lib, String name, String body) throws Exception {
-        Path src = Files.createDirectories(lib.getParent().resolve("lib-src/used")).resolve(name + ".java");
-        Files.writeString(src, "package used;\npublic class " + name + " {\n    public " + name + "() {}\n    " + body + "\n}\n");
-        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", lib.toString(), src.toString());
-        assertEquals(0, rc, "compiles " + name);
-        Files.createDirectories(lib.resolve("used"));
+    private static void compile(Path lib, String name, String body) {
+        Fixtures.compile(lib, "used", "public", name, body);
     }
 
     @Test

@@ -42,6 +42,22 @@ public final class Fixtures {
         }
     }
 
+    /** Compiles class {@code pkg.name}, with {@code modifiers} and {@code body}, into the class folder {@code lib}. */
+    public static void compile(Path lib, String pkg, String modifiers, String name, String body) {
+        try {
+            Path src = Files.createDirectories(lib.getParent().resolve(lib.getFileName() + "-src/" + pkg)).resolve(name + ".java");
+            Files.writeString(src, "package " + pkg + ";\n" + modifiers + " class " + name + " {\n    public " + name + "() {}\n    "
+                    + body + "\n}\n");
+            int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", lib.toString(), "-d", lib.toString(), src.toString());
+            if (rc != 0) {
+                throw new IllegalStateException("does not compile: " + src);
+            }
+            Files.createDirectories(lib.resolve(pkg));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static SiteBuild.Report build(Path root, SiteBuild.Options options) throws BuildFailedException {
         return new SiteBuild(SiteConfig.load(root), options).build();
     }

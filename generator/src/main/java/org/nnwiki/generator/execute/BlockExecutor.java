@@ -81,9 +81,11 @@ public final class BlockExecutor {
         Map<String, Long> lastMillis = new HashMap<>();
         int sessionsNeeded = 0;
         for (ParsedPage page : pages) {
-            List<BlockResult> cached = page.runBlocks().isEmpty() ? List.of() : cache.load(page.source(), keyOf(page), content);
+            ResultCache.Hit cached = page.runBlocks().isEmpty() ? new ResultCache.Hit(List.of(), PageResult.Usage.NONE)
+                    : cache.load(page.source(), keyOf(page), content);
             if (cached != null) {
-                cachedResults.put(page.source(), new PageResult(page.source(), byOrdinal(cached), !cached.isEmpty(), 0));
+                cachedResults.put(page.source(), new PageResult(page.source(), byOrdinal(cached.results()), !cached.results().isEmpty(), 0,
+                        cached.used()));
             } else if (cachedOnly) {
                 problems.add(new Problem(page.source(), 0, "--from-shards: no shard's results for this page are in "
                         + cache.folder() + " (its shard failed or did not run, or the page changed since): run its shard again", ""));
@@ -349,22 +351,25 @@ public final class BlockExecutor {
             sessions.values().forEach(Session::close);
         }
         java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.Set<String> own = new java.util.TreeSet<>();
         boolean recorded = true;
         for (Session s : sessions.values()) {
             recorded &= s.used() != null;
             if (s.used() != null) {
                 used.addAll(s.used());
+                own.addAll(s.ownUsed());
             }
         }
+        PageResult.Usage usage = new PageResult.Usage(used, own);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         boolean clean = true;
         for (int i = 0; i < blocks.size(); i++) {
             clean &= blocks.get(i).info().expectError() == results.get(i).failed();
         }
         if (clean && store && recorded) {
-            cache.store(page.source(), key, results, used, content.digest(used));
+            cache.store(page.source(), key, results, usage, content.digest(used));
         }
-        return new PageResult(page.source(), byOrdinal(results), false, millis);
+        return new PageResult(page.source(), byOrdinal(results), false, millis, usage);
     }
 
     private static Map<Integer, BlockResult> byOrdinal(List<BlockResult> results) {

@@ -26,7 +26,11 @@ final class ResultCache {
      * @param used what the page's sessions looked up on the class path (see {@link ClasspathContent})
      * @param usedDigest the digest of {@code used} when the results were computed
      */
-    private record Entry(String key, List<BlockResult> results, java.util.TreeSet<String> used, String usedDigest) implements Serializable {}
+    private record Entry(String key, List<BlockResult> results, java.util.TreeSet<String> used, java.util.TreeSet<String> own,
+            String usedDigest) implements Serializable {}
+
+    /** A hit: the results and what the page used. */
+    record Hit(List<BlockResult> results, PageResult.Usage used) {}
 
     private final Path dir;
 
@@ -38,7 +42,7 @@ final class ResultCache {
      * The stored results of {@code source} if they were stored under {@code key} and what they used
      * of the class path is unchanged ({@code content} gives the same digest now), else null.
      */
-    List<BlockResult> load(String source, String key, ClasspathContent content) {
+    Hit load(String source, String key, ClasspathContent content) {
         Path file = fileOf(source);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -46,7 +50,8 @@ final class ResultCache {
         try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(FILTER);
             Object o = ois.readObject();
-            return o instanceof Entry e && e.key().equals(key) && e.usedDigest().equals(content.digest(e.used())) ? e.results() : null;
+            return o instanceof Entry e && e.key().equals(key) && e.usedDigest().equals(content.digest(e.used()))
+                    ? new Hit(e.results(), new PageResult.Usage(e.used(), e.own())) : null;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return null; // unreadable or from another generator version: run again
         }
@@ -66,13 +71,13 @@ final class ResultCache {
         }
     }
 
-    void store(String source, String key, List<BlockResult> results, java.util.Set<String> used, String usedDigest) {
+    void store(String source, String key, List<BlockResult> results, PageResult.Usage used, String usedDigest) {
         try {
             Files.createDirectories(dir);
             Path file = fileOf(source);
             Path tmp = Files.createTempFile(dir, "entry", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream oos = new ObjectOutputStream(out)) {
-                oos.writeObject(new Entry(key, List.copyOf(results), new java.util.TreeSet<>(used), usedDigest));
+                oos.writeObject(new Entry(key, List.copyOf(results), new java.util.TreeSet<>(used.all()), new java.util.TreeSet<>(used.own()), usedDigest));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

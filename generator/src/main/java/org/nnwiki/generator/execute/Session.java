@@ -58,6 +58,7 @@ final class Session implements AutoCloseable {
     /** The session JVM appends what it looked up on the class path here (see UsageRecordingLoader). */
     private final java.nio.file.Path usageLog;
     private java.util.Set<String> used;
+    private java.util.Set<String> preludeUsed = java.util.Set.of();
     /** What the compiler read of the class path (set while the shell is built). */
     private CompileRecorder compiled;
 
@@ -127,6 +128,7 @@ final class Session implements AutoCloseable {
     /** Runs the prelude; returns its failure message or null (also kept: {@link #preludeFailure()}). */
     String start() {
         preludeFailure = runPrelude();
+        preludeUsed = readUsed();
         return preludeFailure;
     }
 
@@ -426,6 +428,31 @@ final class Session implements AutoCloseable {
         return line;
     }
 
+    private java.util.Set<String> readUsed() {
+        try {
+            java.util.Set<String> lines = new java.util.TreeSet<>(java.nio.file.Files.readAllLines(usageLog, StandardCharsets.UTF_8));
+            lines.remove("");
+            if (compiled != null) {
+                lines.addAll(compiled.read());
+            }
+            return lines;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** What the session's blocks looked up beyond what the prelude had (empty when the record is missing). */
+    java.util.Set<String> ownUsed() {
+        if (used == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> own = new java.util.TreeSet<>(used);
+        if (preludeUsed != null) {
+            own.removeAll(preludeUsed);
+        }
+        return own;
+    }
+
     /**
      * What the session looked up on its class path ({@code +path} found, {@code -path} not found,
      * {@code *path} every copy), read when it closed; null when the record is missing (do not cache).
@@ -439,15 +466,11 @@ final class Session implements AutoCloseable {
         runner.shutdownNow();
         endProcessTree();
         LIVE.remove(this);
+        used = readUsed();
         try {
-            used = new java.util.TreeSet<>(java.nio.file.Files.readAllLines(usageLog, StandardCharsets.UTF_8));
-            used.remove("");
-            if (compiled != null) {
-                used.addAll(compiled.read());
-            }
             java.nio.file.Files.deleteIfExists(usageLog);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            used = null;
+        } catch (java.io.IOException e) {
+            // a temp file left behind
         }
     }
 

@@ -34,7 +34,8 @@ final class PageModel {
         p.put("source", page.source());
         p.put("url", page.outputPath());
         p.put("root", root);
-        p.put("editUrl", config.editUrl().isEmpty() || !page.front().listed() ? "" : config.editUrl() + page.source());
+        p.put("editUrl", config.editUrl().isEmpty() || !page.front().listed() || page.source().startsWith("(generated) ") ? ""
+                : config.editUrl() + page.source());
         p.put("body", rendered.body());
         p.put("runBlocks", rendered.parsed().runBlocks().size());
         p.put("listed", page.front().listed());
