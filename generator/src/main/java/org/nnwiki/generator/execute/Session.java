@@ -25,7 +25,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * One JShell session: a separate JVM (JShell's JDI engine) with a heap cap, in which a page's blocks
+ * One JShell session: a separate JVM (launched by {@link SessionEngine}) with a heap cap, in which a page's blocks
  * run in order like notebook cells. Nothing a block does can take the build down: an exception, a
  * compile error, {@code System.exit}, an endless loop or an exhausted heap becomes that block's
  * {@link Failure}, and closing the session ends its JVM with any threads it left.
@@ -64,8 +64,7 @@ final class Session implements AutoCloseable {
 
     private final String commit;
     private Provenance provenance;
-    private final String id = java.util.UUID.randomUUID().toString();
-    /** The session's JVM (null where the OS does not show it): its descendants are ended with it. */
+    /** The session's JVM: its descendants are ended with it. */
     private final ProcessHandle remote;
 
     /** Sessions not yet closed: a build stopped by Ctrl-C or a kill ends their process trees on its way out. */
@@ -85,9 +84,7 @@ final class Session implements AutoCloseable {
                 "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
                 // Tells code that it runs inside a wiki build (the display API then emits figures for the page).
-                "-Dnnwiki.session=true",
-                // Marks the session JVM among the generator's children, so that its process tree can be ended (see close()).
-                "-Dnnwiki.sessionId=" + id));
+                "-Dnnwiki.session=true"));
         vm.addAll(spec.vmOptions());
         // One class path for the session JVM and the compiler (28 addToClasspath calls cost 2.7 s per
         // session). The session JVM loads it through the loader that records what the session used.

@@ -3,7 +3,17 @@
  * session, pages in parallel), checks {@code expect=error} and {@code expected} blocks, and caches
  * each page's results. Returns data ({@link org.nnwiki.generator.execute.BlockResult}), never HTML.
  *
- * <p>The only library imported here is the JDK's {@code jdk.jshell}. Example code talks back through
+ * <p>How a session runs: {@code SessionPool} starts sessions ahead of need (each used by one page
+ * session, then closed); {@code SessionEngine} launches the session JVM through JDI with the
+ * {@code agent} package's {@code SessionAgent} as its main class (JShell's protocol on a socket
+ * without Nagle's delay) and {@code UsageRecordingLoader} as its system class loader, which records
+ * every class and resource of the session class path that the session looked up;
+ * {@code CompileRecorder} records what the compiler read. {@code ClasspathContent} hashes exactly
+ * those files, and {@code ResultCache} keys a page's results on them, so that editing a class
+ * re-runs the pages that used it and no others.
+ *
+ * <p>The only libraries imported here are the JDK's {@code jdk.jshell} and {@code com.sun.jdi}; the
+ * {@code agent} package runs inside session JVMs and uses the JDK only. Example code talks back through
  * one wire format on standard output, written by the examples module's display API: a line
  * {@code U+001E "nn-display " KIND " " BASE64(UTF-8 payload)} where KIND is {@code value} (a
  * block's last value as text), {@code svg} (a chart) or {@code table} (tab-separated rows, the first
