@@ -43,31 +43,32 @@ final class ResultCache {
      * of the class path is unchanged ({@code content} gives the same digest now), else null.
      */
     Hit load(String source, String key, ClasspathContent content) {
+        Entry e = read(source);
+        try {
+            return e != null && e.key().equals(key) && e.usedDigest().equals(content.digest(e.used()))
+                    ? new Hit(e.results(), new PageResult.Usage(e.used(), e.own())) : null;
+        } catch (RuntimeException unreadable) {
+            return null; // a class path file that cannot be read now: run again
+        }
+    }
+
+    /** How long the stored results of {@code source} took to run, whatever their key (0 when none): for scheduling. */
+    long lastMillis(String source) {
+        Entry e = read(source);
+        return e == null ? 0 : e.results().stream().mapToLong(BlockResult::millis).sum();
+    }
+
+    /** The stored entry of {@code source}, or null when there is none or it cannot be read. */
+    private Entry read(String source) {
         Path file = fileOf(source);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(FILTER);
-            Object o = ois.readObject();
-            return o instanceof Entry e && e.key().equals(key) && e.usedDigest().equals(content.digest(e.used()))
-                    ? new Hit(e.results(), new PageResult.Usage(e.used(), e.own())) : null;
+            return ois.readObject() instanceof Entry e ? e : null;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return null; // unreadable or from another generator version: run again
-        }
-    }
-
-    /** How long the stored results of {@code source} took to run, whatever their key (0 when none): for scheduling. */
-    long lastMillis(String source) {
-        Path file = fileOf(source);
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
-            ois.setObjectInputFilter(FILTER);
-            return ois.readObject() instanceof Entry e ? e.results().stream().mapToLong(BlockResult::millis).sum() : 0;
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            return 0;
         }
     }
 
