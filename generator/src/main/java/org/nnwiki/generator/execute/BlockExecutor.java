@@ -336,7 +336,14 @@ public final class BlockExecutor {
             for (CodeBlock block : blocks) {
                 Session session = sessions.get(block.info().session());
                 if (session == null) {
-                    session = pool.take();
+                    try {
+                        session = pool.take();
+                    } catch (IllegalStateException e) {
+                        // The same message for every page: the build lists it once.
+                        problems.add(new Problem("nnwiki.yml", 0, "a session JVM did not start, so no example ran: check session.vmOptions,"
+                                + " session.heap and session.classpath in nnwiki.yml (" + brief(e) + ")", ""));
+                        break;
+                    }
                     sessions.put(block.info().session(), session);
                     String preludeFailure = session.preludeFailure();
                     if (preludeFailure != null) {
@@ -363,13 +370,24 @@ public final class BlockExecutor {
         PageResult.Usage usage = new PageResult.Usage(used, own);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         boolean clean = true;
-        for (int i = 0; i < blocks.size(); i++) {
+        clean &= results.size() == blocks.size();
+        for (int i = 0; i < results.size(); i++) {
             clean &= blocks.get(i).info().expectError() == results.get(i).failed();
         }
         if (clean && store && recorded) {
             cache.store(page.source(), key, results, usage, content.digest(used));
         }
         return new PageResult(page.source(), byOrdinal(results), false, millis, usage);
+    }
+
+    /** The first line of the innermost cause's message, at most 200 characters. */
+    private static String brief(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        String m = c.getMessage() == null ? c.toString() : c.getMessage().lines().findFirst().orElse("");
+        return m.length() > 200 ? m.substring(0, 199) + "…" : m;
     }
 
     private static Map<Integer, BlockResult> byOrdinal(List<BlockResult> results) {
