@@ -57,6 +57,8 @@ final class Session implements AutoCloseable {
     private String preludeFailure;
     /** The session JVM appends what it looked up on the class path here (see UsageRecordingLoader). */
     private final java.nio.file.Path usageLog;
+    /** The session JVM's working folder: fresh, and deleted with the session. */
+    private final java.nio.file.Path scratch;
     private java.util.Set<String> used;
     private java.util.Set<String> preludeUsed = java.util.Set.of();
     /** What the compiler read of the class path (set while the shell is built). */
@@ -107,7 +109,12 @@ final class Session implements AutoCloseable {
                 compiler.add(spec.vmOptions().get(i));
             }
         }
-        SessionEngine engine = new SessionEngine();
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("nnwiki-session");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
+        }
+        SessionEngine engine = new SessionEngine(scratch);
         this.shell = JShell.builder()
                 .executionEngine(engine, java.util.Map.of())
                 .fileManager(standard -> compiled = new CompileRecorder(standard))
@@ -469,6 +476,7 @@ final class Session implements AutoCloseable {
         } catch (java.io.IOException e) {
             // a temp file left behind
         }
+        SessionEngine.AgentFiles.deleteTree(scratch);
     }
 
     /**

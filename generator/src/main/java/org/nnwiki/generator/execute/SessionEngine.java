@@ -42,6 +42,12 @@ final class SessionEngine implements ExecutionControlProvider {
 
     /** The launched JVM of the last {@link #generate} call, for the session's process-tree kill. */
     private volatile Process process;
+    private final Path scratch;
+
+    /** @param scratch the session JVM's working folder; null to start it where the generator runs */
+    SessionEngine(Path scratch) {
+        this.scratch = scratch;
+    }
 
     @Override
     public String name() {
@@ -60,8 +66,14 @@ final class SessionEngine implements ExecutionControlProvider {
             // The session JVM's class path is the agent alone; UsageRecordingLoader loads the session's.
             options.add("--class-path");
             options.add(AgentFiles.folder().toString());
+            // The session JVM starts in its scratch folder, through a launcher that changes into it.
+            Map<String, String> launch = Map.of();
+            if (scratch != null && AgentFiles.launcherHome() != null) {
+                options.add("-Dnnwiki.scratch=" + scratch);
+                launch = Map.of("home", AgentFiles.launcherHome().toString());
+            }
             JdiInitiator jdi = new JdiInitiator(listener.getLocalPort(), options, SessionAgent.class.getName(), true, null,
-                    LAUNCH_TIMEOUT_MS, Map.of());
+                    LAUNCH_TIMEOUT_MS, launch);
             VirtualMachine vm = jdi.vm();
             process = jdi.process();
             Util.detectJdiExitEvent(vm, why -> env.closeDown());
@@ -175,6 +187,37 @@ final class SessionEngine implements ExecutionControlProvider {
     /** The agent's class files, copied once per generator JVM into a folder the session JVMs put on their class path. */
     static final class AgentFiles {
         private static Path folder;
+        private static Path launcherHome;
+        private static boolean launcherTried;
+
+        /**
+         * A folder with {@code bin/java}: a shell script that changes into the folder named by the
+         * {@code -Dnnwiki.scratch=} option among its arguments and runs this JDK's {@code java} with
+         * them all. JDI's launcher takes a JDK home, not a working folder. Null on Windows (no POSIX
+         * shell): sessions then start in the generator's folder.
+         */
+        static synchronized Path launcherHome() {
+            if (!launcherTried) {
+                launcherTried = true;
+                Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+                if (!System.getProperty("os.name").startsWith("Windows") && Files.isExecutable(java) && Files.isExecutable(Path.of("/bin/sh"))) {
+                    try {
+                        Path bin = Files.createDirectories(folder().resolveSibling(folder().getFileName() + "-launcher").resolve("bin"));
+                        Path script = bin.resolve("java");
+                        Files.writeString(script, "#!/bin/sh\n"
+                                + "for a in \"$@\"; do case \"$a\" in -Dnnwiki.scratch=*) cd \"${a#-Dnnwiki.scratch=}\" || exit 1;; esac; done\n"
+                                + "exec '" + java.toString().replace("'", "'\\''") + "' \"$@\"\n");
+                        script.toFile().setExecutable(true);
+                        launcherHome = bin.getParent();
+                        Path home = launcherHome;
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home), "nnwiki-launcher-cleanup"));
+                    } catch (IOException e) {
+                        launcherHome = null;
+                    }
+                }
+            }
+            return launcherHome;
+        }
 
         private AgentFiles() {}
 
@@ -199,7 +242,7 @@ final class SessionEngine implements ExecutionControlProvider {
             return folder;
         }
 
-        private static void deleteTree(Path dir) {
+        static void deleteTree(Path dir) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
