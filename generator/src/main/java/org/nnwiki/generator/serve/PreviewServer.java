@@ -172,7 +172,7 @@ public final class PreviewServer implements AutoCloseable {
                         }
                     }
                     key.reset();
-                    key = ws.poll(300, TimeUnit.MILLISECONDS);
+                    key = ws.poll(100, TimeUnit.MILLISECONDS);
                 } while (key != null);
                 if (relevant && !closed) {
                     rebuild(examplesChanged);
