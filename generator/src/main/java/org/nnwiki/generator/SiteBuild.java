@@ -261,7 +261,7 @@ public final class SiteBuild {
                 uses.add(new ApiIndex.PageUse(p.source(), p.expanded().page().front().title(), r.used().all(), r.used().own(), code));
             }
         }
-        return ApiIndex.page(c.title(), c.section(), c.order(), c.packages(), spec.classpath(), uses, config.content());
+        return ApiIndex.page(c.title(), c.section(), c.order(), c.packages(), spec.classpath(), uses, spec.prelude(), config.content());
     }
 
     private List<Page> scan(Problems problems) {

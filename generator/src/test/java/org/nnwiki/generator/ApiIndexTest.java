@@ -29,6 +29,11 @@ class ApiIndexTest {
         // Returned is never named: the page reaches it through Maker, and it loads first in this page's session.
         Fixtures.addPage(root, "content/basics/indirect.md", "Uses one through another", "A page that reaches api.Returned.",
                 "\n```java run\nvar r = api.Maker.make();\nr.twice()\n```\n");
+        // A member the prelude imports statically names its class: twice(21) uses Tools.
+        Fixtures.compile(lib, "api", "public", "Tools", "public static int twice(int x) { return 2 * x; }");
+        Files.writeString(root.resolve("prelude.jsh"), Files.readString(root.resolve("prelude.jsh")) + "\nimport static api.Tools.twice;\n");
+        Fixtures.addPage(root, "content/basics/imported.md", "Uses an imported method", "A page that calls twice().",
+                "\n```java run\ntwice(21)\n```\n");
         Fixtures.build(root, SiteBuild.Options.DEFAULT);
 
         String html = Files.readString(root.resolve("site/api.html"));
@@ -37,6 +42,8 @@ class ApiIndexTest {
         String returned = item(html, "Returned");
         assertTrue(returned.contains("href=\"basics/indirect.html\"") && !returned.contains("basics/named"), returned);
         assertTrue(item(html, "Nobody").contains("no example uses it yet"));
+        String tools = item(html, "Tools");
+        assertTrue(tools.contains("href=\"basics/imported.html\"") && !tools.contains("basics/named"), tools);
         assertFalse(html.contains("Hidden"), "a class that is not public is not listed");
         assertTrue(Files.readString(root.resolve("site/index.html")).contains("href=\"api.html\""), "the sidebar links the index");
         assertTrue(Files.readString(root.resolve("site/search-index.js")).contains("api.html"), "the search finds it");

@@ -40,18 +40,22 @@ public final class ApiIndex {
      * @param classpath the session class path, searched for the packages' classes
      */
     public static Page page(String title, String section, double order, List<String> packages, List<String> classpath,
-            Collection<PageUse> uses, Path content) {
+            Collection<PageUse> uses, String prelude, Path content) {
         if (packages.isEmpty()) {
             return null;
         }
         Map<String, Set<String>> classes = publicClasses(packages, classpath);
         Map<String, Map<String, String>> pagesByClass = new TreeMap<>();
+        Map<String, Set<String>> imported = staticImports(prelude);
         for (PageUse use : uses) {
             Set<String> words = new TreeSet<>();
             WORD.matcher(use.code()).results().forEach(m -> words.add(m.group()));
             Set<String> used = new TreeSet<>();
             use.own().stream().filter(l -> l.startsWith("+")).forEach(line -> used.add(topLevel(line)));
-            use.all().stream().filter(l -> l.startsWith("+")).map(ApiIndex::topLevel).filter(c -> words.contains(simpleName(c))).forEach(used::add);
+            // Named in the code: by its simple name, or by a member the prelude imports statically (show(...)).
+            use.all().stream().filter(l -> l.startsWith("+")).map(ApiIndex::topLevel)
+                    .filter(c -> words.contains(simpleName(c)) || imported.getOrDefault(c, Set.of()).stream().anyMatch(words::contains))
+                    .forEach(used::add);
             for (String c : used) {
                 pagesByClass.computeIfAbsent(c, k -> new TreeMap<>()).put(use.title() + "\u0000" + use.source(), use.source());
             }
@@ -84,6 +88,15 @@ public final class ApiIndex {
         String summary = "Every public class of the compute core and display API, with the pages whose examples use it.";
         return new Page("(generated) api.md", Path.of(contentRoot).resolve("api.md"), OUTPUT,
                 new FrontMatter(title, section, order, summary, false, true, 0), md.toString(), 1);
+    }
+
+    private static final Pattern STATIC_IMPORT = Pattern.compile("(?m)^\\s*import\\s+static\\s+([\\w.]+)\\.(\\w+)\\s*;");
+
+    /** The members each class of {@code import static C.member;} lines gives the code by its bare name. */
+    static Map<String, Set<String>> staticImports(String prelude) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        STATIC_IMPORT.matcher(prelude).results().forEach(m -> out.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2)));
+        return out;
     }
 
     /** {@code +org/a/B$C.class} → {@code org.a.B}; other lines (resources) → "". */
