@@ -93,7 +93,7 @@ public final class BlockExecutor {
             } else {
                 toRun.add(page);
                 lastMillis.put(page.source(), cache.lastMillis(page.source()));
-                sessionsNeeded += (int) page.runBlocks().stream().map(b -> b.info().session()).distinct().count();
+                sessionsNeeded += sessionsOf(page);
             }
         }
         toRun.sort(java.util.Comparator.comparingLong((ParsedPage p) -> -lastMillis.get(p.source())));
@@ -251,7 +251,7 @@ public final class BlockExecutor {
         SessionSpec other = spec.withMoreVmOptions(varied);
         Map<String, PageResult> again;
         try (SessionPool pool = new SessionPool(other, commit, environment, parallelism)) {
-            pool.expect(pages.stream().mapToInt(p -> (int) p.runBlocks().stream().map(b -> b.info().session()).distinct().count()).sum());
+            pool.expect(pages.stream().mapToInt(BlockExecutor::sessionsOf).sum());
             again = runAll(pages, page -> runPage(page, pool, false));
         }
         for (ParsedPage page : pages) {
@@ -378,6 +378,11 @@ public final class BlockExecutor {
             cache.store(page.source(), key, results, usage, content.digest(used));
         }
         return new PageResult(page.source(), byOrdinal(results), false, millis, usage);
+    }
+
+    /** How many sessions the page's run blocks use (the page's own and each named one). */
+    private static int sessionsOf(ParsedPage page) {
+        return (int) page.runBlocks().stream().map(b -> b.info().session()).distinct().count();
     }
 
     /** The first line of the innermost cause's message, at most 200 characters. */

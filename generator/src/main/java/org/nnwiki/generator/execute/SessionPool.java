@@ -103,14 +103,12 @@ final class SessionPool implements AutoCloseable {
         while (ready.size() > keepWarm) {
             ready.pollLast().thenAccept(Session::close);
         }
-        while (ready.size() < keepWarm && !closed) {
-            ready.add(CompletableFuture.supplyAsync(this::start, starter));
-        }
+        refill();
     }
 
     private void refill() {
         int wanted = Math.min(ahead, expected + keepWarm);
-        while (!closed && ready.size() < wanted && ready.size() < expected + keepWarm) {
+        while (!closed && ready.size() < wanted) {
             ready.add(CompletableFuture.supplyAsync(this::start, starter));
         }
     }

@@ -65,7 +65,6 @@ public final class ApiIndex {
                 their sessions loaded or the code names. It is drawn from what the examples did in the
                 last build, so a page appears here only once its examples really use the class.
                 """);
-        String contentRoot = content.toString();
         for (var pkg : classes.entrySet()) {
             md.append("\n## ").append(pkg.getKey()).append("\n\n");
             for (String c : pkg.getValue()) {
@@ -86,7 +85,7 @@ public final class ApiIndex {
             }
         }
         String summary = "Every public class of the compute core and display API, with the pages whose examples use it.";
-        return new Page("(generated) api.md", Path.of(contentRoot).resolve("api.md"), OUTPUT,
+        return new Page("(generated) api.md", content.resolve("api.md"), OUTPUT,
                 new FrontMatter(title, section, order, summary, false, true, 0), md.toString(), 1);
     }
 
