@@ -36,11 +36,22 @@ public final class Main {
         @Option(names = "--edit-url", description = "Prefix of 'edit this page' links (overrides editUrl in nnwiki.yml).")
         String editUrl;
 
+        @Option(names = "--sandbox", paramLabel = "MODE", description = "auto, required or off: run each session JVM under bwrap"
+                + " (overrides NNWIKI_SANDBOX and session.sandbox in nnwiki.yml).")
+        String sandbox;
+
         @Override
         public final Integer call() throws Exception {
             int code;
             try {
-                code = run(SiteConfig.load(root).withUrls(baseUrl, editUrl));
+                SiteConfig config = SiteConfig.load(root).withUrls(baseUrl, editUrl);
+                String env = System.getenv("NNWIKI_SANDBOX");
+                if (sandbox != null) {
+                    config = config.withSandbox(sandbox, "--sandbox");
+                } else if (env != null && !env.isBlank()) {
+                    config = config.withSandbox(env.strip(), "NNWIKI_SANDBOX");
+                }
+                code = run(config);
             } catch (BuildFailedException e) {
                 code = report(e);
             }

@@ -23,6 +23,7 @@ import org.nnwiki.generator.execute.ExecutionReport;
 import org.nnwiki.generator.execute.ExpectedFixer;
 import org.nnwiki.generator.execute.PageResult;
 import org.nnwiki.generator.execute.ScriptWriter;
+import org.nnwiki.generator.execute.Sandbox;
 import org.nnwiki.generator.execute.SessionSpec;
 import org.nnwiki.generator.include.ExpandedPage;
 import org.nnwiki.generator.include.IncludeExpander;
@@ -364,7 +365,43 @@ public final class SiteBuild {
             }
         }
         return new SessionSpec(List.copyOf(classpath), prelude, s.prelude(), s.valueHook(), s.heap(), s.vmOptions(),
-                s.timeout(), s.maxOutputChars());
+                s.timeout(), s.maxOutputChars(), confinement(problems));
+    }
+
+    /**
+     * Whether sessions run in the sandbox ({@code session.sandbox}, which {@code --sandbox} and
+     * {@code NNWIKI_SANDBOX} override). With {@code auto} and no working bwrap this says so once per
+     * build; with {@code required} it is a problem of the build.
+     */
+    private SessionSpec.Confinement confinement(Problems problems) {
+        SiteConfig.Session s = config.session();
+        Sandbox.Mode mode = Sandbox.Mode.parse(s.sandbox());
+        int line = SiteConfig.lineOf(config.root().resolve("nnwiki.yml"), "sandbox:");
+        if (mode == Sandbox.Mode.OFF) {
+            return SessionSpec.Confinement.NONE;
+        }
+        String why = Sandbox.unavailable();
+        if (why != null) {
+            if (mode == Sandbox.Mode.REQUIRED) {
+                problems.add("nnwiki.yml", line, "the sandbox is required (session.sandbox, NNWIKI_SANDBOX or --sandbox) but examples"
+                        + " cannot run in it: " + why + "; or set it to auto to run them without one");
+            } else {
+                System.out.println("nnwiki: examples run without a sandbox: " + why
+                        + " (each session still starts in an empty scratch folder and its processes end with it;"
+                        + " set session.sandbox: off in nnwiki.yml to stop this notice)");
+            }
+            return SessionSpec.Confinement.NONE;
+        }
+        List<String> readable = new ArrayList<>();
+        for (String p : s.sandboxPaths()) {
+            Path abs = config.root().resolve(p).toAbsolutePath().normalize();
+            if (!Files.exists(abs)) {
+                problems.add("nnwiki.yml", SiteConfig.lineOf(config.root().resolve("nnwiki.yml"), "sandboxPaths:"),
+                        "session.sandboxPaths entry '" + p + "' does not exist");
+            }
+            readable.add(abs.toString());
+        }
+        return new SessionSpec.Confinement(true, List.copyOf(readable), s.scratchMegabytes() << 20);
     }
 
     /** A hash of every input of the site: pages (with includes), templates, configuration, environment. */

@@ -73,6 +73,12 @@ public record SiteConfig(
      * @param timeout a block's default time limit ({@code 120 s})
      * @param maxOutputChars printed text kept per block before it is cut with a note ({@code 20000})
      * @param parallelism pages run at once; 0 means one per processor
+     * @param sandbox {@code auto}, {@code required} or {@code off}: whether session JVMs run under
+     *     bwrap (see {@link org.nnwiki.generator.execute.Sandbox}); the environment variable
+     *     {@code NNWIKI_SANDBOX} overrides it
+     * @param sandboxPaths more paths, relative to the root, that sandboxed sessions may read (data
+     *     that is not on the class path)
+     * @param scratchMegabytes size of a sandboxed session's writable {@code /tmp} and of its scratch folder
      */
     public record Session(
             List<String> classpath,
@@ -83,14 +89,17 @@ public record SiteConfig(
             List<String> vmOptions,
             Duration timeout,
             int maxOutputChars,
-            int parallelism) {}
+            int parallelism,
+            String sandbox,
+            List<String> sandboxPaths,
+            long scratchMegabytes) {}
 
     private static final Set<String> TOP_KEYS = Set.of(
             "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session", "apiIndex");
     private static final Set<String> API_INDEX_KEYS = Set.of("title", "section", "order", "packages");
     private static final Set<String> SESSION_KEYS = Set.of(
             "classpath", "classpathFiles", "prelude", "valueHook", "heap", "vmOptions", "timeoutSeconds",
-            "maxOutputChars", "parallelism");
+            "maxOutputChars", "parallelism", "sandbox", "sandboxPaths", "scratchMegabytes");
 
     /** Reads {@code nnwiki.yml} under {@code root} (all defaults when the file does not exist). */
     public static SiteConfig load(Path root) throws BuildFailedException {
@@ -120,7 +129,15 @@ public record SiteConfig(
                 strings(s.get("vmOptions")),
                 Duration.ofSeconds(num(s, "timeoutSeconds", 120)),
                 (int) num(s, "maxOutputChars", 20_000),
-                (int) num(s, "parallelism", 0));
+                (int) num(s, "parallelism", 0),
+                // YAML reads a bare off as false.
+                Boolean.FALSE.equals(s.get("sandbox")) ? "off" : str(s, "sandbox", "auto"),
+                strings(s.get("sandboxPaths")),
+                num(s, "scratchMegabytes", org.nnwiki.generator.execute.Sandbox.DEFAULT_SCRATCH_BYTES >> 20));
+        if (org.nnwiki.generator.execute.Sandbox.Mode.parse(session.sandbox()) == null) {
+            throw new BuildFailedException(List.of(Problem.at("nnwiki.yml", lineOf(file, "sandbox:"),
+                    "session.sandbox must be auto, required or off, not '" + session.sandbox() + "'")));
+        }
         Map<String, Object> api = map(top.get("apiIndex"));
         checkKeys(api, API_INDEX_KEYS, "nnwiki.yml (apiIndex)");
         Object order = api.getOrDefault("order", 1000);
@@ -149,6 +166,20 @@ public record SiteConfig(
     /** The same configuration writing to another output and cache folder (tests, previews). */
     public SiteConfig withOutput(Path newSite, Path newCache) {
         return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, newSite, newCache, newCache.resolve("reports"), session, apiIndex);
+    }
+
+    /**
+     * The same configuration with {@code session.sandbox} replaced (by {@code --sandbox} or
+     * {@code NNWIKI_SANDBOX}); {@code from} names the source for the message when the mode is not one.
+     */
+    public SiteConfig withSandbox(String mode, String from) throws BuildFailedException {
+        if (org.nnwiki.generator.execute.Sandbox.Mode.parse(mode) == null) {
+            throw new BuildFailedException(List.of(Problem.at("(command line)", 0, from + " must be auto, required or off, not '" + mode + "'")));
+        }
+        Session s = session;
+        Session changed = new Session(s.classpath(), s.classpathFiles(), s.prelude(), s.valueHook(), s.heap(), s.vmOptions(), s.timeout(),
+                s.maxOutputChars(), s.parallelism(), mode, s.sandboxPaths(), s.scratchMegabytes());
+        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, site, cache, reports, changed, apiIndex);
     }
 
     /** The same configuration with the published locations replaced where the arguments are not null. */
@@ -199,6 +230,21 @@ public record SiteConfig(
             out.add(String.valueOf(o));
         }
         return List.copyOf(out);
+    }
+
+    /** The 1-based line of the first line of {@code file} that starts (after spaces) with {@code prefix}; 0 when none. */
+    static int lineOf(Path file, String prefix) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).stripLeading().startsWith(prefix)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no line to name
+        }
+        return 0;
     }
 
     private static String str(Map<String, Object> m, String key, String dflt) {

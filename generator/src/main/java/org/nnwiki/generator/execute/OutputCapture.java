@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
  * arrive after {@code eval} returns; the session prints a barrier after each block and waits for it.
  */
 final class OutputCapture extends OutputStream {
-    static final String BARRIER = "\u001E\u001Fnn-barrier\u001F\n";
+    static final String BARRIER = org.nnwiki.generator.execute.agent.CappedOutput.BARRIER;
+    private static final java.util.regex.Pattern DROPPED = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(org.nnwiki.generator.execute.agent.CappedOutput.DROPPED) + "(\\d+)\u001F\n");
     private static final byte[] MARK = BARRIER.getBytes(StandardCharsets.UTF_8);
 
     private final long cap;
@@ -69,7 +71,18 @@ final class OutputCapture extends OutputStream {
     /** Everything captured since the last drain, barrier markers removed, and the bytes dropped. */
     synchronized Drained drain() {
         String text = buffer.toString(StandardCharsets.UTF_8).replace(BARRIER, "");
-        Drained d = new Drained(text, dropped);
+        long droppedAtSource = 0;
+        if (text.contains(org.nnwiki.generator.execute.agent.CappedOutput.DROPPED)) {
+            java.util.regex.Matcher m = DROPPED.matcher(text);
+            StringBuilder kept = new StringBuilder();
+            while (m.find()) {
+                droppedAtSource += Long.parseLong(m.group(1));
+                m.appendReplacement(kept, "");
+            }
+            m.appendTail(kept);
+            text = kept.toString();
+        }
+        Drained d = new Drained(text, dropped + droppedAtSource);
         buffer.reset();
         dropped = 0;
         return d;

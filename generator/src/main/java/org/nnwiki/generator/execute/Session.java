@@ -57,6 +57,8 @@ final class Session implements AutoCloseable {
     private String preludeFailure;
     /** The session JVM appends what it looked up on the class path here (see UsageRecordingLoader). */
     private final java.nio.file.Path usageLog;
+    /** The sandbox's socket folder (null without a sandbox): deleted with the session. */
+    private final java.nio.file.Path ipc;
     /** The session JVM's working folder: fresh, and deleted with the session. */
     private final java.nio.file.Path scratch;
     private java.util.Set<String> used;
@@ -73,7 +75,8 @@ final class Session implements AutoCloseable {
     private static final java.util.Set<Session> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Session::endProcessTree), "nnwiki-session-cleanup"));
+        // Processes, scratch folders, pipes and usage records of sessions still open (kept warm, or a build stopped by Ctrl-C).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Session::close), "nnwiki-session-cleanup"));
     }
 
     Session(SessionSpec spec, String commit) {
@@ -91,14 +94,27 @@ final class Session implements AutoCloseable {
         // One class path for the session JVM and the compiler (28 addToClasspath calls cost 2.7 s per
         // session). The session JVM loads it through the loader that records what the session used.
         String classpath = String.join(java.io.File.pathSeparator, spec.classpath());
+        Sandbox sandbox = null;
         try {
-            usageLog = java.nio.file.Files.createTempFile("nnwiki-usage", ".txt");
+            if (spec.sandbox().on()) {
+                // The one host folder a sandboxed session can write: its sockets and its usage record.
+                ipc = java.nio.file.Files.createTempDirectory("nnwiki-ipc");
+                usageLog = java.nio.file.Files.createFile(ipc.resolve("usage.txt"));
+                List<String> readable = new ArrayList<>(spec.classpath());
+                readable.addAll(spec.sandbox().readable());
+                sandbox = new Sandbox(Sandbox.findBwrap(), readable, spec.sandbox().scratchBytes());
+            } else {
+                ipc = null;
+                usageLog = java.nio.file.Files.createTempFile("nnwiki-usage", ".txt");
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's usage record: " + e.getMessage(), e);
         }
         vm.add("-Djava.system.class.loader=" + org.nnwiki.generator.execute.agent.UsageRecordingLoader.class.getName());
         vm.add("-Dnnwiki.classpath=" + classpath);
         vm.add("-Dnnwiki.usageLog=" + usageLog);
+        // The session sends at most half of what the generator keeps per block; it counts the rest.
+        vm.add("-Dnnwiki.outputCap=" + CAPTURE_CAP / 2);
         List<String> compiler = new ArrayList<>(List.of("--class-path", classpath));
         for (int i = 0; i < spec.vmOptions().size(); i++) {
             // Modules added to the session JVM must be visible to the compiler too.
@@ -114,7 +130,7 @@ final class Session implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
         }
-        SessionEngine engine = new SessionEngine(scratch);
+        SessionEngine engine = new SessionEngine(scratch, sandbox, ipc);
         this.shell = JShell.builder()
                 .executionEngine(engine, java.util.Map.of())
                 .fileManager(standard -> compiled = new CompileRecorder(standard))
@@ -477,6 +493,9 @@ final class Session implements AutoCloseable {
             // a temp file left behind
         }
         SessionEngine.AgentFiles.deleteTree(scratch);
+        if (ipc != null) {
+            SessionEngine.AgentFiles.deleteTree(ipc);
+        }
     }
 
     /**

@@ -44,9 +44,18 @@ final class SessionEngine implements ExecutionControlProvider {
     private volatile Process process;
     private final Path scratch;
 
-    /** @param scratch the session JVM's working folder; null to start it where the generator runs */
-    SessionEngine(Path scratch) {
+    private final Sandbox sandbox;
+    private final Path ipc;
+
+    /**
+     * @param scratch the session JVM's working folder; null to start it where the generator runs
+     * @param sandbox the sandbox to start the session JVM in; null for none
+     * @param ipc a folder of the session's own for the sandbox's sockets (unused without one)
+     */
+    SessionEngine(Path scratch, Sandbox sandbox, Path ipc) {
         this.scratch = scratch;
+        this.sandbox = sandbox;
+        this.ipc = ipc;
     }
 
     @Override
@@ -60,6 +69,9 @@ final class SessionEngine implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+        if (sandbox != null) {
+            return generateSandboxed(env);
+        }
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(LAUNCH_TIMEOUT_MS);
             List<String> options = new java.util.ArrayList<>(env.extraRemoteVMOptions());
@@ -86,8 +98,209 @@ final class SessionEngine implements ExecutionControlProvider {
             Map<String, InputStream> inputs = new HashMap<>();
             inputs.put("in", env.userIn());
             Process launched = process;
-            return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs,
+            // Buffered: JShell's reader takes its packets (at most 127 bytes of output each) a few bytes at a time.
+            return Util.remoteInputOutput(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16), out, outputs, inputs,
                     (objIn, objOut) -> new Control(objOut, objIn, vm, launched));
+        }
+    }
+
+    /**
+     * Starts the session JVM in the sandbox: its debug agent listens on the sandbox's own loopback,
+     * the agent carries that connection and JShell's protocol through named pipes in {@code ipc}
+     * (see {@link SessionAgent} for why pipes), and JDI talks to the debug agent through the first two.
+     */
+    private ExecutionControl generateSandboxed(ExecutionEnv env) throws Throwable {
+        Path[] fifo = new Path[SessionAgent.FIFOS.length];
+        List<String> mkfifo = new java.util.ArrayList<>(List.of("mkfifo", "-m", "600"));
+        for (int i = 0; i < fifo.length; i++) {
+            fifo[i] = ipc.resolve(SessionAgent.FIFOS[i]);
+            mkfifo.add(fifo[i].toString());
+        }
+        Process made = new ProcessBuilder(mkfifo).redirectErrorStream(true).start();
+        String mkfifoOut = new String(made.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (made.waitFor() != 0) {
+            throw new IOException("cannot create the session's pipes with mkfifo: " + mkfifoOut);
+        }
+        List<String> args = new java.util.ArrayList<>();
+        args.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + Sandbox.JDWP_PORT);
+        args.addAll(env.extraRemoteVMOptions());
+        args.add("--class-path");
+        args.add(AgentFiles.folder().toString());
+        args.addAll(List.of(SessionAgent.class.getName(), "--fifo", ipc.toString(), Integer.toString(Sandbox.JDWP_PORT)));
+        List<String> argv = sandbox.command(Sandbox.javaProgram(), args, scratch, ipc, List.of(AgentFiles.folder()));
+        Process launched = new ProcessBuilder(argv).start();
+        process = launched;
+        launched.getOutputStream().close();
+        // The session's printed output comes through the control pipe; its own stdout holds only the debug agent's banner.
+        StreamTail.drain(launched.getInputStream(), "nnwiki-session-stdout");
+        StreamTail stderr = StreamTail.drain(launched.getErrorStream(), "nnwiki-session-stderr");
+        long deadline = System.nanoTime() + LAUNCH_TIMEOUT_MS * 1_000_000L;
+        OutputStream debugOut = open(fifo[0], false, launched, stderr, deadline);
+        InputStream debugIn = open(fifo[1], true, launched, stderr, deadline);
+        VirtualMachine vm;
+        try {
+            vm = com.sun.jdi.Bootstrap.virtualMachineManager().createVirtualMachine(JdwpPipes.handshake(debugIn, debugOut), launched);
+        } catch (IOException e) {
+            launched.destroyForcibly();
+            throw new IOException("the session JVM's debug connection failed: " + e.getMessage() + stderr.text(), e);
+        }
+        Util.detectJdiExitEvent(vm, why -> env.closeDown());
+        OutputStream controlOut = open(fifo[2], false, launched, stderr, deadline);
+        InputStream controlIn = open(fifo[3], true, launched, stderr, deadline);
+        Map<String, OutputStream> outputs = new HashMap<>();
+        outputs.put("out", env.userOut());
+        outputs.put("err", env.userErr());
+        Map<String, InputStream> inputs = new HashMap<>();
+        inputs.put("in", env.userIn());
+        return Util.remoteInputOutput(new java.io.BufferedInputStream(controlIn, 1 << 16), controlOut, outputs, inputs,
+                (objIn, objOut) -> new Control(objOut, objIn, vm, launched));
+    }
+
+    /**
+     * Opens one end of a named pipe, which waits for the session to open the other end; gives up
+     * (opening the other end itself, to free the waiting thread) when the session JVM ends or does
+     * not get there in time.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T open(Path fifo, boolean read, Process launched, StreamTail stderr, long deadline) throws IOException {
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(() ->
+                read ? new java.io.FileInputStream(fifo.toFile()) : new java.io.FileOutputStream(fifo.toFile()));
+        Thread opener = new Thread(task, "nnwiki-session-open");
+        opener.setDaemon(true);
+        opener.start();
+        while (true) {
+            try {
+                return (T) task.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                boolean ended = !launched.isAlive();
+                if (ended || System.nanoTime() > deadline) {
+                    try (java.io.RandomAccessFile unblock = new java.io.RandomAccessFile(fifo.toFile(), "rw")) {
+                        task.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception ignored) {
+                        // the opener is a daemon thread
+                    }
+                    if (ended) {
+                        try {
+                            launched.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException ie) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new IOException("the session JVM ended as it started (exit " + launched.exitValue() + ")" + stderr.text());
+                    }
+                    launched.destroyForcibly();
+                    throw new IOException("the session JVM did not connect within " + LAUNCH_TIMEOUT_MS / 1000 + " s" + stderr.text());
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("cannot open " + fifo + ": " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the session started", e);
+            }
+        }
+    }
+
+    /** The last few kilobytes a stream printed, read by a thread of its own so the process never blocks on it. */
+    private static final class StreamTail {
+        private static final int KEEP = 4096;
+        private final StringBuilder tail = new StringBuilder();
+
+        static StreamTail drain(InputStream in, String name) {
+            StreamTail t = new StreamTail();
+            Thread thread = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try (in) {
+                    for (int n; (n = in.read(buf)) >= 0; ) {
+                        synchronized (t) {
+                            t.tail.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                            if (t.tail.length() > 2 * KEEP) {
+                                t.tail.delete(0, t.tail.length() - KEEP);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, name);
+            thread.setDaemon(true);
+            thread.start();
+            return t;
+        }
+
+        /** What was printed, as ": text" for a message, or empty. */
+        synchronized String text() {
+            String s = tail.toString().strip();
+            return s.isEmpty() ? "" : ": " + (s.length() > KEEP ? s.substring(s.length() - KEEP) : s);
+        }
+    }
+
+    /** A JDWP connection over a pair of pipes, for JDI. */
+    private static final class JdwpPipes extends com.sun.jdi.connect.spi.Connection {
+        private static final byte[] HANDSHAKE = "JDWP-Handshake".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private final java.io.DataInputStream in;
+        private final OutputStream out;
+        private volatile boolean open = true;
+
+        private JdwpPipes(InputStream in, OutputStream out) {
+            this.in = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 14));
+            this.out = out;
+        }
+
+        static JdwpPipes handshake(InputStream in, OutputStream out) throws IOException {
+            JdwpPipes p = new JdwpPipes(in, out);
+            out.write(HANDSHAKE);
+            out.flush();
+            byte[] reply = new byte[HANDSHAKE.length];
+            p.in.readFully(reply);
+            if (!java.util.Arrays.equals(reply, HANDSHAKE)) {
+                throw new IOException("unexpected JDWP handshake reply");
+            }
+            return p;
+        }
+
+        @Override
+        public byte[] readPacket() throws IOException {
+            if (!open) {
+                throw new com.sun.jdi.connect.spi.ClosedConnectionException();
+            }
+            int first = in.read();
+            if (first < 0) {
+                return new byte[0];
+            }
+            byte[] rest = new byte[3];
+            in.readFully(rest);
+            int n = (first << 24) | ((rest[0] & 0xff) << 16) | ((rest[1] & 0xff) << 8) | (rest[2] & 0xff);
+            if (n < 11) {
+                throw new IOException("bad JDWP packet length " + n);
+            }
+            byte[] packet = new byte[n];
+            packet[0] = (byte) first;
+            System.arraycopy(rest, 0, packet, 1, 3);
+            in.readFully(packet, 4, n - 4);
+            return packet;
+        }
+
+        @Override
+        public synchronized void writePacket(byte[] packet) throws IOException {
+            if (!open) {
+                throw new com.sun.jdi.connect.spi.ClosedConnectionException();
+            }
+            out.write(packet);
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            open = false;
+            try {
+                out.close();
+            } finally {
+                in.close();
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
         }
     }
 
@@ -134,20 +347,34 @@ final class SessionEngine implements ExecutionControlProvider {
                 if (!userCodeRunning) {
                     return;
                 }
-                vm.suspend();
+                // Thread by thread, not vm.suspend(): in a sandbox the JDWP connection itself runs
+                // through threads of the session JVM (SessionAgent's pumps), which must keep running.
                 try {
                     for (ThreadReference thread : vm.allThreads()) {
-                        ObjectReference control = controlIn(thread);
+                        if (thread.name().startsWith(SessionAgent.PUMP_THREAD)) {
+                            continue;
+                        }
+                        thread.suspend();
+                        ObjectReference control = null;
+                        ObjectReference exception = null;
+                        Field expectingStop = null;
+                        try {
+                            control = controlIn(thread);
+                            if (control != null) {
+                                Field inClientCode = control.referenceType().fieldByName("inClientCode");
+                                expectingStop = control.referenceType().fieldByName("expectingStop");
+                                if (((BooleanValue) control.getValue(inClientCode)).value()) {
+                                    control.setValue(expectingStop, vm.mirrorOf(true));
+                                    exception = (ObjectReference) control.getValue(control.referenceType().fieldByName("stopException"));
+                                }
+                            }
+                        } finally {
+                            thread.resume();
+                        }
                         if (control == null) {
                             continue;
                         }
-                        Field inClientCode = control.referenceType().fieldByName("inClientCode");
-                        Field expectingStop = control.referenceType().fieldByName("expectingStop");
-                        Field stopException = control.referenceType().fieldByName("stopException");
-                        if (((BooleanValue) control.getValue(inClientCode)).value()) {
-                            control.setValue(expectingStop, vm.mirrorOf(true));
-                            ObjectReference exception = (ObjectReference) control.getValue(stopException);
-                            vm.resume();
+                        if (exception != null) {
                             thread.stop(exception);
                             control.setValue(expectingStop, vm.mirrorOf(false));
                         }
@@ -156,8 +383,8 @@ final class SessionEngine implements ExecutionControlProvider {
                 } catch (com.sun.jdi.ClassNotLoadedException | com.sun.jdi.IncompatibleThreadStateException
                          | com.sun.jdi.InvalidTypeException e) {
                     throw new InternalException("could not stop the block: " + e);
-                } finally {
-                    vm.resume();
+                } catch (com.sun.jdi.ObjectCollectedException | com.sun.jdi.VMDisconnectedException e) {
+                    // the thread or the session ended meanwhile
                 }
             }
         }
@@ -193,20 +420,23 @@ final class SessionEngine implements ExecutionControlProvider {
         /**
          * A folder with {@code bin/java}: a shell script that changes into the folder named by the
          * {@code -Dnnwiki.scratch=} option among its arguments and runs this JDK's {@code java} with
-         * them all. JDI's launcher takes a JDK home, not a working folder. Null on Windows (no POSIX
+         * them all, with an empty environment (but PATH, LANG and HOME, the scratch folder). JDI's launcher takes a JDK home, not a working folder. Null on Windows (no POSIX
          * shell): sessions then start in the generator's folder.
          */
         static synchronized Path launcherHome() {
             if (!launcherTried) {
                 launcherTried = true;
                 Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-                if (!System.getProperty("os.name").startsWith("Windows") && Files.isExecutable(java) && Files.isExecutable(Path.of("/bin/sh"))) {
+                if (!System.getProperty("os.name").startsWith("Windows") && Files.isExecutable(java) && Files.isExecutable(Path.of("/bin/sh"))
+                        && Files.isExecutable(Path.of("/usr/bin/env"))) {
                     try {
                         Path bin = Files.createDirectories(folder().resolveSibling(folder().getFileName() + "-launcher").resolve("bin"));
                         Path script = bin.resolve("java");
+                        // No environment of the build reaches page code (CI keeps its secrets there).
                         Files.writeString(script, "#!/bin/sh\n"
                                 + "for a in \"$@\"; do case \"$a\" in -Dnnwiki.scratch=*) cd \"${a#-Dnnwiki.scratch=}\" || exit 1;; esac; done\n"
-                                + "exec '" + java.toString().replace("'", "'\\''") + "' \"$@\"\n");
+                                + "exec /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=\"$PWD\" '"
+                                + java.toString().replace("'", "'\\''") + "' \"$@\"\n");
                         script.toFile().setExecutable(true);
                         launcherHome = bin.getParent();
                         Path home = launcherHome;
@@ -225,7 +455,8 @@ final class SessionEngine implements ExecutionControlProvider {
             if (folder == null) {
                 try {
                     Path dir = Files.createTempDirectory("nnwiki-agent");
-                    for (Class<?> c : List.of(SessionAgent.class, org.nnwiki.generator.execute.agent.UsageRecordingLoader.class)) {
+                    for (Class<?> c : List.of(SessionAgent.class, org.nnwiki.generator.execute.agent.UsageRecordingLoader.class,
+                            org.nnwiki.generator.execute.agent.CappedOutput.class)) {
                         String file = c.getName().replace('.', '/') + ".class";
                         Path target = dir.resolve(file);
                         Files.createDirectories(target.getParent());

@@ -14,6 +14,7 @@ import java.util.List;
  * @param vmOptions more session JVM options
  * @param timeout default time limit of a block
  * @param maxOutputChars printed text kept per block
+ * @param sandbox how session JVMs are confined; {@link Confinement#NONE} for not at all
  */
 public record SessionSpec(
         List<String> classpath,
@@ -23,12 +24,24 @@ public record SessionSpec(
         String heap,
         List<String> vmOptions,
         Duration timeout,
-        int maxOutputChars) {
+        int maxOutputChars,
+        Confinement sandbox) {
+
+    /**
+     * The sandbox sessions run in.
+     *
+     * @param on whether session JVMs run under bwrap
+     * @param readable absolute paths sessions may read besides the class path and the JDK
+     * @param scratchBytes size of a session's writable {@code /tmp} and of its scratch folder
+     */
+    public record Confinement(boolean on, List<String> readable, long scratchBytes) {
+        public static final Confinement NONE = new Confinement(false, List.of(), 0);
+    }
 
     /** The same settings with {@code more} JVM options after the configured ones. */
     SessionSpec withMoreVmOptions(List<String> more) {
         List<String> vm = new java.util.ArrayList<>(vmOptions);
         vm.addAll(more);
-        return new SessionSpec(classpath, prelude, preludeFile, valueHook, heap, List.copyOf(vm), timeout, maxOutputChars);
+        return new SessionSpec(classpath, prelude, preludeFile, valueHook, heap, List.copyOf(vm), timeout, maxOutputChars, sandbox);
     }
 }

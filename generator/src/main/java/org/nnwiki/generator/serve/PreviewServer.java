@@ -103,6 +103,7 @@ public final class PreviewServer implements AutoCloseable {
         if (server != null) {
             server.stop(0);
         }
+        org.nnwiki.generator.execute.BlockExecutor.keepSessionsWarm(0);
         org.nnwiki.generator.execute.BlockExecutor.closeSessions();
     }
 
