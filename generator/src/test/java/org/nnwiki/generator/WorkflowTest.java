@@ -35,6 +35,9 @@ class WorkflowTest {
         assertTrue(uses.contains("actions/upload-pages-artifact") && jobs.containsKey("deploy"), "main is published to Pages");
         // Sharding: N is chosen in one place; the shards run --shard K/N and the build job assembles with --from-shards.
         assertTrue(text.contains("EXAMPLE_SHARDS:"), "the number of shards is set once");
+        assertEquals("required", String.valueOf(((Map<String, Object>) workflow.get("env")).get("NNWIKI_SANDBOX")), "CI runs pages in the sandbox");
+        assertTrue(runs.contains("apt-get install -y -qq bubblewrap"), "the runner installs the sandbox");
+        assertTrue(Files.readString(REPO.resolve(".ci/run")).contains("export NNWIKI_SANDBOX=required"), ".ci/run requires the sandbox too");
         Map<String, Object> examples = (Map<String, Object>) jobs.get("examples");
         String shardRuns = ((List<Map<String, Object>>) examples.get("steps")).stream()
                 .map(st -> String.valueOf(st.getOrDefault("run", ""))).reduce("", String::concat);
