@@ -73,10 +73,16 @@ final class Session implements AutoCloseable {
 
     /** Sessions not yet closed: a build stopped by Ctrl-C or a kill ends their process trees on its way out. */
     private static final java.util.Set<Session> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Scratch folders, pipe folders and usage records of sessions not yet closed, started or not. */
+    private static final java.util.Set<java.nio.file.Path> FOLDERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
         // Processes, scratch folders, pipes and usage records of sessions still open (kept warm, or a build stopped by Ctrl-C).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Session::close), "nnwiki-session-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LIVE.forEach(Session::close);
+            // Folders of sessions that were still starting.
+            FOLDERS.forEach(SessionEngine.AgentFiles::deleteTree);
+        }, "nnwiki-session-cleanup"));
     }
 
     Session(SessionSpec spec, String commit) {
@@ -99,6 +105,7 @@ final class Session implements AutoCloseable {
             if (spec.sandbox().on()) {
                 // The one host folder a sandboxed session can write: its sockets and its usage record.
                 ipc = java.nio.file.Files.createTempDirectory("nnwiki-ipc");
+                FOLDERS.add(ipc);
                 usageLog = java.nio.file.Files.createFile(ipc.resolve("usage.txt"));
                 List<String> readable = new ArrayList<>(spec.classpath());
                 readable.addAll(spec.sandbox().readable());
@@ -106,6 +113,7 @@ final class Session implements AutoCloseable {
             } else {
                 ipc = null;
                 usageLog = java.nio.file.Files.createTempFile("nnwiki-usage", ".txt");
+                FOLDERS.add(usageLog);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's usage record: " + e.getMessage(), e);
@@ -127,6 +135,7 @@ final class Session implements AutoCloseable {
         }
         try {
             scratch = java.nio.file.Files.createTempDirectory("nnwiki-session");
+            FOLDERS.add(scratch);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
         }
@@ -496,6 +505,8 @@ final class Session implements AutoCloseable {
         if (ipc != null) {
             SessionEngine.AgentFiles.deleteTree(ipc);
         }
+        FOLDERS.remove(scratch);
+        FOLDERS.remove(ipc == null ? usageLog : ipc);
     }
 
     /**
