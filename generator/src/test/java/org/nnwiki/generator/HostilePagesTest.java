@@ -351,6 +351,14 @@ class HostilePagesTest {
                 ```java run
                 System.out.println("never");
                 """);
+        Fixtures.addPage(root, "content/basics/orphan.md", "Orphan", "An expected block with no run block before it.", """
+
+                Some text.
+
+                ```expected
+                42
+                ```
+                """);
         Files.writeString(root.resolve("content/basics/nowhere.md"), "---\ntitle: Nowhere\nsummary: An unknown section.\nsection: Nowhere\n---\nText.\n");
         BuildFailedException e = org.junit.jupiter.api.Assertions.assertThrows(BuildFailedException.class,
                 () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
@@ -361,6 +369,7 @@ class HostilePagesTest {
         assertTrue(all.contains("content/basics/leaks.md:13: include path 'examples/deeplink/../key' leads out of the repository"), all);
         assertTrue(all.contains("content/basics/unclosed.md:7: this ``` fence is never closed"), all);
         assertTrue(all.contains("content/basics/nowhere.md:4: unknown section 'Nowhere'"), all);
+        assertTrue(all.contains("content/basics/orphan.md:9: an expected block must come right after a 'java run' block"), all);
         assertFalse(all.contains(SECRET), "nothing of the linked file reaches a message");
         assertEquals("the previous site", Files.readString(root.resolve("site/index.html")));
         assertEquals(1, problems.stream().filter(p -> p.startsWith("content/basics/loop.md")).count(), "the block after the stopped one ran: " + all);

@@ -140,15 +140,27 @@ final class Session implements AutoCloseable {
             throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
         }
         SessionEngine engine = new SessionEngine(scratch, sandbox, ipc);
-        this.shell = JShell.builder()
-                .executionEngine(engine, java.util.Map.of())
-                .fileManager(standard -> compiled = new CompileRecorder(standard))
-                .out(out)
-                .err(out)
-                .in(new ByteArrayInputStream(new byte[0]))
-                .remoteVMOptions(vm.toArray(String[]::new))
-                .compilerOptions(compiler.toArray(String[]::new))
-                .build();
+        try {
+            this.shell = JShell.builder()
+                    .executionEngine(engine, java.util.Map.of())
+                    .fileManager(standard -> compiled = new CompileRecorder(standard))
+                    .out(out)
+                    .err(out)
+                    .in(new ByteArrayInputStream(new byte[0]))
+                    .remoteVMOptions(vm.toArray(String[]::new))
+                    .compilerOptions(compiler.toArray(String[]::new))
+                    .build();
+        } catch (RuntimeException | Error e) {
+            // The session JVM did not start: nothing of it may stay behind.
+            if (engine.process() != null) {
+                engine.process().destroyForcibly();
+            }
+            SessionEngine.AgentFiles.deleteTree(scratch);
+            SessionEngine.AgentFiles.deleteTree(ipc == null ? usageLog : ipc);
+            FOLDERS.remove(scratch);
+            FOLDERS.remove(ipc == null ? usageLog : ipc);
+            throw e;
+        }
         shell.onShutdown(s -> ended = true);
         remote = engine.process() == null ? null : engine.process().toHandle();
         LIVE.add(this);
