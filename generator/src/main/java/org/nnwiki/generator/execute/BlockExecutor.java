@@ -351,7 +351,8 @@ public final class BlockExecutor {
                                 + "): " + preludeFailure, ""));
                     }
                 }
-                results.add(session.run(block.ordinal(), block.code(), block.line() + 1,
+                // A fence's code starts on the line after it; an inline value's on its own line.
+                results.add(session.run(block.ordinal(), block.code(), block.info().isInline() ? block.line() : block.line() + 1,
                         Session.timeoutOf(block.info().timeoutSeconds(), spec.timeout())));
             }
         } finally {
@@ -419,6 +420,11 @@ public final class BlockExecutor {
                             "expect=error accepts a compile error or an exception, but the block failed with a " + f.kind().label() + ": " + f.message(),
                             block.excerpt(0, 12)));
                 }
+                continue;
+            }
+            if (f != null && block.info().isInline()) {
+                problems.add(new Problem(page.source(), block.line(), "inline value `" + block.inlineExpression() + "` failed ("
+                        + f.kind().label() + "): " + f.message(), f.detail().isEmpty() ? "" : f.detail().indent(4)));
                 continue;
             }
             if (f != null) {

@@ -43,6 +43,12 @@ public final class ScriptWriter {
                 skippedSessions = true;
                 continue;
             }
+            if (block.info().isInline()) {
+                // A value the prose shows: printed on a line of its own.
+                sb.append("System.out.println(\"").append(page.source()).append(':').append(block.line()).append(": \" + java.util.Objects.toString(")
+                        .append(block.inlineExpression()).append("));\n");
+                continue;
+            }
             sb.append("\n// ---- ").append(page.source()).append(':').append(block.line()).append(" ----\n");
             String code = block.code().strip();
             if (block.info().expectError()) {
@@ -57,12 +63,63 @@ public final class ScriptWriter {
                 String expr = shown.endsWith(";") ? shown.substring(0, shown.length() - 1) : shown;
                 code = head + (spec.valueHook().isEmpty() ? "System.out.println" : spec.valueHook()) + "(" + expr + ");";
             }
-            sb.append(code).append('\n');
+            sb.append(forLineReader(code)).append('\n');
         }
         if (skippedSessions) {
             sb.append("\n// Blocks of this page that run in a separate session (session=...) are not included.\n");
         }
         sb.append("\n/exit\n");
         return sb.toString();
+    }
+
+    /**
+     * The code, written so that the {@code jshell} tool reads it as the session ran it. The tool ends
+     * a snippet at the first line break where the text so far is complete, so a continuation line
+     * that starts with {@code .} (a fluent call such as {@code .xLabel("epoch")}) would become a
+     * snippet of its own: its dot moves to the end of the line before (ahead of a {@code //} comment).
+     */
+    static String forLineReader(String code) {
+        List<String> lines = new java.util.ArrayList<>(List.of(code.split("\n", -1)));
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String stripped = line.stripLeading();
+            if (!stripped.startsWith(".") || stripped.startsWith("..")) {
+                continue;
+            }
+            int prev = i - 1;
+            while (prev >= 0 && lines.get(prev).isBlank()) {
+                prev--;
+            }
+            if (prev < 0) {
+                continue;
+            }
+            String before = lines.get(prev);
+            int comment = commentStart(before);
+            String head = comment < 0 ? before.stripTrailing() : before.substring(0, comment).stripTrailing();
+            String tail = comment < 0 ? "" : " " + before.substring(comment);
+            lines.set(prev, head + "." + tail);
+            lines.set(i, line.substring(0, line.length() - stripped.length()) + stripped.substring(1));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Where a {@code //} comment starts on a line of Java, outside string and character literals; -1 if none. */
+    private static int commentStart(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -11,6 +11,17 @@ package org.nnwiki.generator.markdown;
  */
 public record CodeBlock(int ordinal, int line, FenceInfo info, String code, Expected expected) {
 
+    /** The code an inline value runs: it prints the expression's text (null prints "null"). */
+    public static String inlineCode(String expression) {
+        return "System.out.print(java.util.Objects.toString(" + expression + "));";
+    }
+
+    /** The expression of an inline value (see {@link #inlineCode}). */
+    public String inlineExpression() {
+        String prefix = "System.out.print(java.util.Objects.toString(";
+        return code.startsWith(prefix) && code.endsWith("));") ? code.substring(prefix.length(), code.length() - 3) : code;
+    }
+
     /**
      * An {@code expected} block.
      *

@@ -40,9 +40,22 @@ public record FenceInfo(
         return language.equals("expected");
     }
 
+    /** What an inline value ({@code `{java} expr`} in the prose) starts with. */
+    public static final String INLINE = "{java}";
+
+    /** The options of an inline value: it runs in the page's session, and shows only its text. */
+    public static FenceInfo inlineValue() {
+        return new FenceInfo(INLINE, true, true, false, false, 0, "", "", DEFAULT_TOLERANCE, false);
+    }
+
+    /** An inline value of the prose rather than a fenced block. */
+    public boolean isInline() {
+        return language.equals(INLINE);
+    }
+
     /** The options that change what a run does (part of the cache key). */
     public String runOptions() {
-        return "run" + (expectError ? " expect=error" : "") + (timeoutSeconds > 0 ? " timeout=" + timeoutSeconds : "")
+        return "run" + (isInline() ? " inline" : "") + (expectError ? " expect=error" : "") + (timeoutSeconds > 0 ? " timeout=" + timeoutSeconds : "")
                 + (session.isEmpty() ? "" : " session=" + session);
     }
 

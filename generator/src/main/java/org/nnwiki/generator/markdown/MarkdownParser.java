@@ -1,5 +1,6 @@
 package org.nnwiki.generator.markdown;
 
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
@@ -34,6 +35,25 @@ public final class MarkdownParser {
         CodeBlock previousRun = null;
         Node previousRunNode = null;
         for (Node node : document.getDescendants()) {
+            if (node instanceof Code inline && isInlineValue(inline)) {
+                // `{java} expr`: a value of the page's session, after the blocks above it.
+                int line = page.fileLine(inline.getStartLineNumber() + 1);
+                String expression = inline.getText().toString().substring(FenceInfo.INLINE.length()).strip();
+                if (expression.isEmpty()) {
+                    problems.add(source, line, "an inline value needs an expression: `" + FenceInfo.INLINE + " expr`, e.g. `"
+                            + FenceInfo.INLINE + " \"%.3f\".formatted(accuracy)`");
+                    continue;
+                }
+                if (expression.endsWith(";")) {
+                    problems.add(source, line, "an inline value is one expression, without ';': `" + FenceInfo.INLINE + " "
+                            + expression.substring(0, expression.length() - 1).strip() + "`");
+                    continue;
+                }
+                CodeBlock block = new CodeBlock(blocks.size(), line, FenceInfo.inlineValue(), CodeBlock.inlineCode(expression), null);
+                blocks.add(block);
+                blockOf.put(inline, block);
+                continue;
+            }
             if (!(node instanceof FencedCodeBlock fence)) {
                 continue;
             }
@@ -67,6 +87,12 @@ public final class MarkdownParser {
             previousRunNode = fence;
         }
         return new ParsedPage(page, document, List.copyOf(blocks), blockOf);
+    }
+
+    private static boolean isInlineValue(Code code) {
+        String text = code.getText().toString();
+        return text.startsWith(FenceInfo.INLINE) && (text.length() == FenceInfo.INLINE.length()
+                || Character.isWhitespace(text.charAt(FenceInfo.INLINE.length())));
     }
 
     private static String stripFinalNewline(String s) {

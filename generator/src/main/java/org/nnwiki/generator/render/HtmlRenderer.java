@@ -1,5 +1,6 @@
 package org.nnwiki.generator.render;
 
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
@@ -134,7 +135,30 @@ public final class HtmlRenderer {
 
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render));
+            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
+                    new NodeRenderingHandler<>(Code.class, this::renderInline));
+        }
+
+        /** An inline value: the text its expression printed, with the expression as a tooltip. */
+        private void renderInline(Code node, NodeRendererContext context, HtmlWriter html) {
+            CodeBlock block = parsed.blockOf().get(node);
+            if (block == null) {
+                context.delegateRender();
+                return;
+            }
+            BlockResult r = result.byOrdinal().get(block.ordinal());
+            String expression = block.inlineExpression();
+            if (r == null || r.failed()) {
+                html.raw("<code class=\"inline-value inline-value-failed\">" + Escape.text(expression) + "</code>");
+                return;
+            }
+            StringBuilder text = new StringBuilder();
+            for (org.nnwiki.generator.execute.Output o : r.outputs()) {
+                if (o instanceof org.nnwiki.generator.execute.Output.Text t) {
+                    text.append(t.text());
+                }
+            }
+            html.raw("<span class=\"inline-value\" title=\"" + Escape.attr(expression) + "\">" + Escape.text(text.toString().strip()) + "</span>");
         }
 
         private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
