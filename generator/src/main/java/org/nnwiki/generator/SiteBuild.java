@@ -303,11 +303,16 @@ public final class SiteBuild {
         }
     }
 
-    /** The jshell command line that runs a page's downloaded script from the repository root, like a session. */
+    /**
+     * The jshell command line that runs a page's downloaded script like a session, in the folder the
+     * script was saved in, with {@code NNWIKI} naming the clone of the repository.
+     */
     String runCommand(String script) {
         SiteConfig.Session s = config.session();
-        List<String> cp = new ArrayList<>(s.classpath());
-        s.classpathFiles().forEach(f -> cp.add("$(cat " + f + ")"));
+        // Run from the folder the script was saved in: paths inside the repository start at $NNWIKI, the clone.
+        List<String> cp = new ArrayList<>();
+        s.classpath().forEach(e -> cp.add(Path.of(e).isAbsolute() ? e : "$NNWIKI/" + e));
+        s.classpathFiles().forEach(f -> cp.add("$(cat \"" + (Path.of(f).isAbsolute() ? f : "$NNWIKI/" + f) + "\")"));
         StringBuilder sb = new StringBuilder("jshell");
         List<String> vm = s.vmOptions();
         for (int i = 0; i < vm.size(); i++) {

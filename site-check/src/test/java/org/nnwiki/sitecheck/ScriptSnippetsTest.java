@@ -63,10 +63,10 @@ class ScriptSnippetsTest {
                 break;
             }
             if (!info.completeness().isComplete()) {
-                out.add(remaining.strip());
+                out.add(normal(remaining));
                 break;
             }
-            out.add(info.source().strip());
+            out.add(normal(info.source()));
             remaining = info.remaining();
         }
         return out;
@@ -88,15 +88,42 @@ class ScriptSnippetsTest {
                 if (!info.completeness().isComplete()) {
                     break;
                 }
-                out.add(info.source().strip());
+                out.add(normal(info.source()));
                 pending = info.remaining();
             }
             buffer.setLength(0);
             buffer.append(pending);
         }
         if (!buffer.toString().isBlank()) {
-            out.add(buffer.toString().strip());
+            out.add(normal(buffer.toString()));
         }
         return out;
+    }
+
+    /** A snippet without its comments and blank lines (the tool skips comments between snippets; the session keeps them in front of the next one). */
+    static String normal(String snippet) {
+        String noBlockComments = snippet.replaceAll("(?s)/\\*.*?\\*/", "");
+        return String.join("\n", noBlockComments.lines().map(ScriptSnippetsTest::withoutLineComment)
+                .filter(l -> !l.isBlank()).map(String::stripTrailing).toList()).strip();
+    }
+
+    /** A line of Java without its {@code //} comment (outside string and character literals). */
+    static String withoutLineComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 }
