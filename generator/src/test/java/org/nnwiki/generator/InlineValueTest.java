@@ -41,11 +41,11 @@ class InlineValueTest {
         Fixtures.addPage(root, "content/basics/inline.md", "Inline", "Values in the prose.", PAGE);
         Fixtures.build(root, SiteBuild.Options.DEFAULT);
         String html = Files.readString(root.resolve("site/basics/inline.html"));
-        assertTrue(html.contains("there are <span class=\"inline-value\" title=\"passes\">4</span> passes"), html);
-        assertTrue(html.contains("is <span class=\"inline-value\" title=\"&quot;%.3f&quot;.formatted(acc)\">0.877</span>"), html);
+        assertTrue(html.contains("there are <span class=\"inline-value\" id=\"cell-2\" title=\"passes\">4</span> passes"), html);
+        assertTrue(html.contains("is <span class=\"inline-value\" id=\"cell-3\" title=\"&quot;%.3f&quot;.formatted(acc)\">0.877</span>"), html);
         assertTrue(html.contains(">&lt;b&gt;bold&lt;/b&gt; &amp; co</span>"), "values are text, not markup");
         assertTrue(html.contains("<code>passes</code>"), "other inline code is untouched");
-        assertTrue(html.contains("<td><span class=\"inline-value\" title=\"passes\">5</span></td>"), "after the second block: " + html);
+        assertTrue(html.contains("<td><span class=\"inline-value\" id=\"cell-6\" title=\"passes\">5</span></td>"), "after the second block: " + html);
         assertFalse(html.contains("{java}"), "no inline value is left unevaluated");
 
         // Cached like blocks: the next build runs nothing; a changed expression runs the page again.

@@ -223,6 +223,44 @@ class BrowserTest {
     }
 
     @Test
+    void aHeadingReachedFromTheTableOfContentsIsNotUnderTheTopBar() {
+        open("fundamentals/optimizers.html");
+        List<WebElement> links = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> l = d.findElements(By.cssSelector("#toc a"));
+            return l.size() >= 3 ? l : null;
+        });
+        WebElement link = links.get(links.size() / 2);
+        String id = link.getAttribute("href").replaceAll(".*#", "");
+        link.click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((Number) js("return window.scrollY")).doubleValue() > 0);
+        double headingTop = ((Number) js("return document.getElementById(arguments[0]).getBoundingClientRect().top", id)).doubleValue();
+        double barBottom = ((Number) js("return document.querySelector('.topbar').getBoundingClientRect().bottom")).doubleValue();
+        assertTrue(headingTop >= barBottom, "heading #" + id + " at " + headingTop + " px, the top bar ends at " + barBottom + " px");
+    }
+
+    @Test
+    void noPageScrollsSidewaysOnAPhone() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        List<String> wide = new java.util.ArrayList<>();
+        for (Path page : BuiltSite.pages()) {
+            String relative = BuiltSite.relative(page);
+            if (relative.startsWith("_nnwiki/")) {
+                continue;
+            }
+            open(relative);
+            long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+            if (overflow > 0) {
+                Object culprits = js("const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
+                        + " if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
+                        + "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))"
+                        + ".slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')");
+                wide.add(relative + ": " + overflow + " px (" + culprits + ")");
+            }
+        }
+        assertEquals(List.of(), wide, "pages wider than a 390 px phone");
+    }
+
+    @Test
     void runTimesAndTheExecutionReportComeFromTheLastBuild() {
         open("fundamentals/backprop-by-hand.html");
         List<WebElement> badges = driver.findElements(By.cssSelector(".cell-run .run-time"));

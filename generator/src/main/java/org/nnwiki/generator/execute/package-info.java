@@ -12,6 +12,14 @@
  * those files, and {@code ResultCache} keys a page's results on them, so that editing a class
  * re-runs the pages that used it and no others.
  *
+ * <p>With a {@code Sandbox} (bubblewrap on Linux) the session JVM starts inside it instead: its own
+ * network, PID and mount namespaces, read-only class path and JDK, capped in-memory scratch folders.
+ * It then talks to the generator through named pipes in a folder of its own (JShell's protocol, and
+ * the JDWP connection that the agent carries to its debug agent on the sandbox's loopback), not
+ * through sockets: Java reaches Unix sockets only through NIO channels, which close for good when a
+ * thread that uses them has been interrupted, and stopping a block interrupts the thread that runs
+ * it. {@code agent.CappedOutput} cuts a block's printed output in the session itself.
+ *
  * <p>The only libraries imported here are the JDK's {@code jdk.jshell} and {@code com.sun.jdi}; the
  * {@code agent} package runs inside session JVMs and uses the JDK only. Example code talks back through
  * one wire format on standard output, written by the examples module's display API: a line

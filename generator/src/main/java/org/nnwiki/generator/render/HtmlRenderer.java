@@ -149,7 +149,7 @@ public final class HtmlRenderer {
             BlockResult r = result.byOrdinal().get(block.ordinal());
             String expression = block.inlineExpression();
             if (r == null || r.failed()) {
-                html.raw("<code class=\"inline-value inline-value-failed\">" + Escape.text(expression) + "</code>");
+                html.raw("<code class=\"inline-value inline-value-failed\" id=\"cell-" + (block.ordinal() + 1) + "\">" + Escape.text(expression) + "</code>");
                 return;
             }
             StringBuilder text = new StringBuilder();
@@ -158,7 +158,9 @@ public final class HtmlRenderer {
                     text.append(t.text());
                 }
             }
-            html.raw("<span class=\"inline-value\" title=\"" + Escape.attr(expression) + "\">" + Escape.text(text.toString().strip()) + "</span>");
+            // The id is the execution report's link target, as a cell's is.
+            html.raw("<span class=\"inline-value\" id=\"cell-" + (block.ordinal() + 1) + "\" title=\"" + Escape.attr(expression) + "\">"
+                    + Escape.text(text.toString().strip()) + "</span>");
         }
 
         private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
