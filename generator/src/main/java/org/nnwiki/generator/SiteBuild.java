@@ -147,6 +147,7 @@ public final class SiteBuild {
             return new Report(pages.size(), 0, 0, 0, true, Map.of());
         }
         List<ParsedPage> parsed = parse(expanded, problems);
+        warnAboutCodeFit(parsed);
         watch.lap("parse");
         if (options.shard() != null) {
             return runShard(executor, parsed, pages.size(), problems, watch);
@@ -295,6 +296,28 @@ public final class SiteBuild {
         }
         List<String> varied = executor.repeat(chosen, executed.pages());
         System.out.println("nnwiki: --repeat: ran the examples of " + chosen.size() + " page(s) again with " + String.join(" ", varied));
+    }
+
+    /** Code lines and cells too long for the column: the first ten here, all of them as GitHub annotations. */
+    private static void warnAboutCodeFit(List<ParsedPage> parsed) {
+        List<Problem> warnings = parsed.stream().flatMap(p -> org.nnwiki.generator.markdown.CodeFit.check(p).stream()).toList();
+        if (warnings.isEmpty()) {
+            return;
+        }
+        boolean github = "true".equals(System.getenv("GITHUB_ACTIONS"));
+        long lines = warnings.stream().filter(w -> w.message().startsWith("code line")).count();
+        System.out.println("nnwiki: warning: " + lines + " code line(s) over " + org.nnwiki.generator.markdown.CodeFit.MAX_LINE
+                + " characters and " + (warnings.size() - lines) + " cell(s) over " + org.nnwiki.generator.markdown.CodeFit.MAX_LINES
+                + " lines" + (warnings.size() > 10 ? " (the first 10):" : ":"));
+        for (int i = 0; i < warnings.size(); i++) {
+            Problem w = warnings.get(i);
+            if (i < 10) {
+                System.out.println("  " + w.location() + ": " + w.message());
+            }
+            if (github) {
+                System.out.println("::warning file=" + w.file() + ",line=" + w.line() + "::" + w.message());
+            }
+        }
     }
 
     private static void failIfAny(Problems problems) throws BuildFailedException {
