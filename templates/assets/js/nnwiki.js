@@ -235,6 +235,23 @@
     holder.innerHTML = html + "</tbody></table>";
   }
 
+  /** Marks the table-of-contents entry of the section being read. */
+  function markCurrentSection() {
+    var links = Array.prototype.slice.call(document.querySelectorAll("#toc a"));
+    if (links.length === 0) return;
+    var headings = links.map(function (a) { return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1))); });
+    function update() {
+      var current = 0;
+      headings.forEach(function (h, i) { if (h && h.getBoundingClientRect().top < 120) current = i; });
+      links.forEach(function (a, i) {
+        a.classList.toggle("toc-current", i === current);
+        if (i === current) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current");
+      });
+    }
+    window.addEventListener("scroll", update, { passive: true });
+    update();
+  }
+
   function start() {
     safely("the theme toggle", setUpTheme);
     safely("the sidebar toggle", setUpSidebar);
@@ -243,6 +260,7 @@
     safely("search", setUpSearch);
     safely("run times", showRunTimes);
     safely("the execution report", drawReport);
+    safely("the table of contents", markCurrentSection);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

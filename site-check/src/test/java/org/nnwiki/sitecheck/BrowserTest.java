@@ -236,6 +236,27 @@ class BrowserTest {
         double headingTop = ((Number) js("return document.getElementById(arguments[0]).getBoundingClientRect().top", id)).doubleValue();
         double barBottom = ((Number) js("return document.querySelector('.topbar').getBoundingClientRect().bottom")).doubleValue();
         assertTrue(headingTop >= barBottom, "heading #" + id + " at " + headingTop + " px, the top bar ends at " + barBottom + " px");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "location".equals(link.getAttribute("aria-current")));
+        assertEquals(1, driver.findElements(By.cssSelector("#toc a.toc-current")).size(), "one section is marked as the current one");
+    }
+
+    @Test
+    void theTableOfContentsIsThereBelowTheWidthOfItsColumn() {
+        driver.manage().window().setSize(new Dimension(1024, 800));
+        open("fundamentals/optimizers.html");
+        assertFalse(driver.findElement(By.id("toc")).isDisplayed(), "no room for the TOC column at 1024 px");
+        WebElement folded = driver.findElement(By.cssSelector("article details.toc-inline"));
+        assertTrue(folded.isDisplayed(), "the TOC folds into the top of the article instead");
+        folded.findElement(By.tagName("summary")).click();
+        List<WebElement> links = folded.findElements(By.tagName("a"));
+        assertTrue(links.size() >= 3, "it lists the sections");
+        WebElement last = links.get(links.size() - 1);
+        String id = last.getAttribute("href").replaceAll(".*#", "");
+        last.click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+                ((Number) js("return Math.abs(document.getElementById(arguments[0]).getBoundingClientRect().top)", id)).doubleValue() < 200);
+        driver.manage().window().setSize(WIDE);
+        assertFalse(driver.findElement(By.cssSelector("article details.toc-inline")).isDisplayed(), "and is not shown twice on a wide screen");
     }
 
     @Test

@@ -92,7 +92,10 @@ public final class PostProcessor {
         }
     }
 
-    /** Lists the page's h2/h3 headings inside {@code nav#toc}, if the template has one. */
+    /**
+     * Lists the page's h2/h3 headings inside {@code nav#toc}, if the template has one, and again in a
+     * folded {@code details.toc-inline} under the title for screens without the TOC column.
+     */
     static void fillToc(Document doc) {
         Element toc = doc.getElementById("toc");
         Element article = doc.selectFirst("article");
@@ -118,6 +121,16 @@ public final class PostProcessor {
                 list.appendChild(item);
                 currentSub = null;
             }
+        }
+        // Below the width that has a column for it, the same list folds into the top of the article.
+        Element h1 = article.selectFirst("h1");
+        Element folded = new Element("details").addClass("toc-inline");
+        folded.appendElement("summary").text("On this page");
+        folded.appendChild(list.clone());
+        if (h1 != null) {
+            h1.after(folded);
+        } else {
+            article.prependChild(folded);
         }
     }
 

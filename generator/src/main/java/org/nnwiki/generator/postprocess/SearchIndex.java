@@ -56,7 +56,7 @@ final class SearchIndex {
         StringBuilder text = new StringBuilder();
         StringBuilder code = new StringBuilder();
         for (Element child : article.children()) {
-            if (child == h1) {
+            if (child == h1 || child.hasClass("toc-inline")) {
                 continue;
             }
             if ((child.tagName().equals("h2") || child.tagName().equals("h3")) && child.hasAttr("id")) {
@@ -73,7 +73,12 @@ final class SearchIndex {
                 append(code, pre.wholeText(), MAX_CODE);
                 pre.remove();
             }
-            copy.select(".outputs, figure, svg, .cell-source").remove();
+            // Not prose: outputs, charts, the folded table of contents. A formula's TeX source would read
+            // as noise in a result's snippet: it stands there as an ellipsis.
+            copy.select(".outputs, figure, svg, .cell-source, .toc-inline").remove();
+            for (Element math : copy.select(".math")) {
+                math.replaceWith(new org.jsoup.nodes.TextNode("…"));
+            }
             append(text, copy.text(), MAX_TEXT);
         }
         add(out, url, title, heading, text, code);

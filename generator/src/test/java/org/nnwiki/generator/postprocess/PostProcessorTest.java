@@ -26,4 +26,14 @@ class PostProcessorTest {
         assertTrue(PostProcessor.check("cnn/intro.html#nope", "index.html", files, ids).contains("missing anchor '#nope'"));
         assertTrue(PostProcessor.check("../../x.html", "cnn/intro.html", files, ids).contains("outside the site"));
     }
+
+    @Test
+    void searchTextHasNoTexAndNoFoldedTableOfContents() {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse("<article><h1>Loss</h1><details class=\"toc-inline\"><summary>On this page</summary>"
+                + "<ul><li><a href=\"#a\">Alpha</a></li></ul></details><p>The loss stays at <span class=\"math math-inline\">\\ln 10 \\approx 2.30</span>,"
+                + " the loss of guessing.</p></article>");
+        SearchIndex.Entry e = SearchIndex.entries("x.html", doc).get(0);
+        assertTrue(e.text().contains("The loss stays at …, the loss of guessing."), e.text());
+        assertTrue(!e.text().contains("\\ln") && !e.text().contains("On this page"), e.text());
+    }
 }
