@@ -134,13 +134,33 @@ public final class PostProcessor {
         }
     }
 
-    /** Charts are images to assistive technology, named by their title. */
+    /**
+     * Charts are images to assistive technology, named by their title, and drawn at their own size:
+     * a figure without {@code width} and {@code height} gets its viewBox's, so that a single 28×28
+     * image is not stretched to the column's width (the stylesheet only shrinks figures to fit).
+     */
     static void labelCharts(Document doc) {
         for (Element svg : doc.select("figure.out-chart > svg")) {
+            String[] box = svg.attr("viewBox").trim().split("[\\s,]+");
+            if (box.length == 4 && !svg.hasAttr("width") && !svg.hasAttr("height")) {
+                try {
+                    double w = Double.parseDouble(box[2]);
+                    double h = Double.parseDouble(box[3]);
+                    if (w > 0 && h > 0) {
+                        svg.attr("width", trimmed(w)).attr("height", trimmed(h));
+                    }
+                } catch (NumberFormatException e) {
+                    // a viewBox we cannot read: the figure keeps the stylesheet's size
+                }
+            }
             Element title = svg.selectFirst("title");
             svg.attr("role", "img");
             svg.attr("aria-label", title != null && !title.text().isBlank() ? title.text() : "chart");
         }
+    }
+
+    private static String trimmed(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private void checkLinks(Document doc, String output, String source, String template, Set<String> files, Map<String, Set<String>> ids) {

@@ -36,4 +36,15 @@ class PostProcessorTest {
         assertTrue(e.text().contains("The loss stays at …, the loss of guessing."), e.text());
         assertTrue(!e.text().contains("\\ln") && !e.text().contains("On this page"), e.text());
     }
+
+    @Test
+    void aChartIsDrawnAtTheSizeOfItsViewBox() {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse("<figure class=\"out-chart\"><svg viewBox=\"0 0 120 150\"><title>One image</title></svg></figure>"
+                + "<figure class=\"out-chart\"><svg viewBox=\"0 0 640 360\" width=\"50%\"></svg></figure>");
+        PostProcessor.labelCharts(doc);
+        org.jsoup.nodes.Element small = doc.select("svg").get(0);
+        assertTrue(small.attr("width").equals("120") && small.attr("height").equals("150"), small.outerHtml());
+        assertTrue(small.attr("aria-label").equals("One image"));
+        assertTrue(doc.select("svg").get(1).attr("width").equals("50%") && !doc.select("svg").get(1).hasAttr("height"), "a size of its own is kept");
+    }
 }
