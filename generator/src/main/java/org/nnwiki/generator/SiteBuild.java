@@ -404,14 +404,13 @@ public final class SiteBuild {
     private SessionSpec.Confinement confinement(Problems problems) {
         SiteConfig.Session s = config.session();
         Sandbox.Mode mode = Sandbox.Mode.parse(s.sandbox());
-        int line = SiteConfig.lineOf(config.root().resolve("nnwiki.yml"), "sandbox:");
         if (mode == Sandbox.Mode.OFF) {
             return SessionSpec.Confinement.NONE;
         }
         String why = Sandbox.unavailable();
         if (why != null) {
             if (mode == Sandbox.Mode.REQUIRED) {
-                problems.add("nnwiki.yml", line, "the sandbox is required (session.sandbox, NNWIKI_SANDBOX or --sandbox) but examples"
+                problems.add("nnwiki.yml", SiteConfig.lineOf(config.root().resolve("nnwiki.yml"), "sandbox:"), "the sandbox is required (session.sandbox, NNWIKI_SANDBOX or --sandbox) but examples"
                         + " cannot run in it: " + why + "; or set it to auto to run them without one");
             } else {
                 System.out.println("nnwiki: examples run without a sandbox: " + why

@@ -61,4 +61,20 @@ public final class Fixtures {
     public static SiteBuild.Report build(Path root, SiteBuild.Options options) throws BuildFailedException {
         return new SiteBuild(SiteConfig.load(root), options).build();
     }
+
+    /** Running processes whose command line contains {@code marker}, as "pid command line". */
+    public static java.util.List<String> processesMatching(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .toList();
+    }
+
+    /** Fails if processes whose command line contains {@code marker} are still running (ending them first). */
+    public static void assertNoProcessLeft(String marker, String why) throws InterruptedException {
+        Thread.sleep(200);
+        java.util.List<String> left = processesMatching(marker);
+        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), left, why);
+    }
 }

@@ -267,11 +267,7 @@ class HostilePagesTest {
         if (mode.equals("required")) {
             assertEquals("started seesGenerator=false", r, "the sandbox has its own PID namespace");
         }
-        List<String> left = ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().orElse("").contains("sleep 579"))
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
-        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
-        assertEquals(List.of(), left, "processes that ignore SIGTERM outlived their session");
+        Fixtures.assertNoProcessLeft("sleep 579", "processes that ignore SIGTERM outlived their session");
     }
 
     @ParameterizedTest

@@ -13,21 +13,6 @@ class ProcessTreeTest {
     @TempDir
     Path tmp;
 
-    private static List<String> leftOver(String marker) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                .toList();
-    }
-
-    /** Fails if processes whose command line contains {@code marker} are still running (ending them first). */
-    private static void assertNoneLeft(String marker, String why) throws InterruptedException {
-        Thread.sleep(200);
-        List<String> left = leftOver(marker);
-        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
-        assertEquals(List.of(), left, why);
-    }
-
     @Test
     void childrenAndGrandchildrenEndWithTheSession() throws Exception {
         Path root = Fixtures.copy("good", tmp);
@@ -40,7 +25,7 @@ class ProcessTreeTest {
                 ```
                 """);
         Fixtures.build(root, SiteBuild.Options.DEFAULT);
-        assertNoneLeft("sleep 577", "processes started by the page outlived its session");
+        Fixtures.assertNoProcessLeft("sleep 577", "processes started by the page outlived its session");
     }
 
     @Test
@@ -52,17 +37,10 @@ class ProcessTreeTest {
                 Thread.sleep(25_000);
                 ```
                 """);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process build = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build", "--root", root.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("build.log").toFile()).start();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (leftOver("sleep 5774").isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(1, leftOver("sleep 5774").size(), "the page's process should be running: " + Files.readString(tmp.resolve("build.log")));
+        Process build = startAndWaitFor(root, "sleep 5774", "build");
         build.destroy(); // SIGTERM, as a CI runner or Ctrl-C in a terminal stops a build
         build.waitFor();
-        assertNoneLeft("sleep 5774", "a stopped build left its sessions' processes running");
+        Fixtures.assertNoProcessLeft("sleep 5774", "a stopped build left its sessions' processes running");
     }
 
     /** Starts the generator with {@code args} in a JVM of its own, waits until the page's {@code marker} process runs. */
@@ -73,13 +51,14 @@ class ProcessTreeTest {
         cmd.addAll(List.of("--root", root.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("run.log").toFile()).start();
         long deadline = System.currentTimeMillis() + 30_000;
-        while (leftOver(marker).isEmpty() && System.currentTimeMillis() < deadline) {
+        while (Fixtures.processesMatching(marker).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        if (leftOver(marker).isEmpty()) {
+        int running = Fixtures.processesMatching(marker).size();
+        if (running != 1) {
             p.destroyForcibly();
-            org.junit.jupiter.api.Assertions.fail("the page's process should be running: " + Files.readString(tmp.resolve("run.log")));
         }
+        assertEquals(1, running, "the page's process should be running: " + Files.readString(tmp.resolve("run.log")));
         return p;
     }
 
@@ -103,7 +82,7 @@ class ProcessTreeTest {
         Process serve = startAndWaitFor(root, "sleep 5775", "serve", "--port", "0");
         serve.destroy(); // SIGTERM, as Ctrl-C in a terminal stops the preview server
         serve.waitFor();
-        assertNoneLeft("sleep 5775", "a stopped preview server left its sessions' processes running");
+        Fixtures.assertNoProcessLeft("sleep 5775", "a stopped preview server left its sessions' processes running");
         java.util.Set<String> added = sessionFolders();
         added.removeAll(before);
         assertEquals(java.util.Set.of(), added, "scratch and pipe folders of the stopped server's sessions are deleted");
@@ -116,13 +95,13 @@ class ProcessTreeTest {
         Path root = Fixtures.copy("good", tmp);
         Fixtures.addPage(root, "content/basics/spawn.md", "Spawn", "A page that starts a process and then takes its time.", """
                 ```java run
-                new ProcessBuilder("sh", "-c", "trap '' TERM; sleep 5776").start();
+                new ProcessBuilder("sh", "-c", "trap '' TERM; exec sleep 5776").start();
                 Thread.sleep(25_000);
                 ```
                 """);
         Process build = startAndWaitFor(root, "sleep 5776", "build", "--sandbox", "required");
         build.destroyForcibly(); // SIGKILL: no shutdown hook runs; bwrap ends the sandbox with its parent
         build.waitFor();
-        assertNoneLeft("sleep 5776", "a killed build left its sandboxed sessions' processes running");
+        Fixtures.assertNoProcessLeft("sleep 5776", "a killed build left its sandboxed sessions' processes running");
     }
 }

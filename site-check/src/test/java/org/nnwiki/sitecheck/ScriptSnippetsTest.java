@@ -109,21 +109,7 @@ class ScriptSnippetsTest {
 
     /** A line of Java without its {@code //} comment (outside string and character literals). */
     static String withoutLineComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-                return line.substring(0, i);
-            }
-        }
-        return line;
+        int comment = org.nnwiki.generator.execute.ScriptWriter.commentStart(line);
+        return comment < 0 ? line : line.substring(0, comment);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * a fresh, size-capped {@code /tmp} and scratch folder as the only places it can write, no network
  * (its own network namespace, where only loopback exists), its own PID namespace (whatever it
  * starts dies with it), no environment variables of the build and no capabilities. It talks to the
- * generator over Unix sockets in a folder of its own ({@code ipc}), the one host folder it can write.
+ * generator through named pipes in a folder of its own ({@code ipc}), the one host folder it can write.
  *
  * <p>Not here: what a page may print, how long it runs and how much heap it takes, which the session
  * itself bounds on every OS.
@@ -140,11 +140,6 @@ public final class Sandbox {
                 SessionEngine.AgentFiles.deleteTree(ipc);
             }
         }
-    }
-
-    /** A sandbox for sessions reading {@code readable}, when bwrap works here; otherwise null. */
-    static Sandbox create(List<String> readable, long scratchBytes) {
-        return unavailable() == null ? new Sandbox(findBwrap(), readable, scratchBytes) : null;
     }
 
     private static List<String> linkTargets;

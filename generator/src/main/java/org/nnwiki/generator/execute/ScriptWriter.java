@@ -105,7 +105,7 @@ public final class ScriptWriter {
     }
 
     /** Where a {@code //} comment starts on a line of Java, outside string and character literals; -1 if none. */
-    private static int commentStart(String line) {
+    public static int commentStart(String line) {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);

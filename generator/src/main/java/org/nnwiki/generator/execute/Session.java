@@ -57,7 +57,7 @@ final class Session implements AutoCloseable {
     private String preludeFailure;
     /** The session JVM appends what it looked up on the class path here (see UsageRecordingLoader). */
     private final java.nio.file.Path usageLog;
-    /** The sandbox's socket folder (null without a sandbox): deleted with the session. */
+    /** The sandbox's pipe folder, holding the usage record too (null without a sandbox): deleted with the session. */
     private final java.nio.file.Path ipc;
     /** The session JVM's working folder: fresh, and deleted with the session. */
     private final java.nio.file.Path scratch;
@@ -103,7 +103,7 @@ final class Session implements AutoCloseable {
         Sandbox sandbox = null;
         try {
             if (spec.sandbox().on()) {
-                // The one host folder a sandboxed session can write: its sockets and its usage record.
+                // The one host folder a sandboxed session can write: its pipes and its usage record.
                 ipc = java.nio.file.Files.createTempDirectory("nnwiki-ipc");
                 FOLDERS.add(ipc);
                 usageLog = java.nio.file.Files.createFile(ipc.resolve("usage.txt"));
@@ -155,10 +155,7 @@ final class Session implements AutoCloseable {
             if (engine.process() != null) {
                 engine.process().destroyForcibly();
             }
-            SessionEngine.AgentFiles.deleteTree(scratch);
-            SessionEngine.AgentFiles.deleteTree(ipc == null ? usageLog : ipc);
-            FOLDERS.remove(scratch);
-            FOLDERS.remove(ipc == null ? usageLog : ipc);
+            deleteFolders();
             throw e;
         }
         shell.onShutdown(s -> ended = true);
@@ -508,17 +505,16 @@ final class Session implements AutoCloseable {
         endProcessTree();
         LIVE.remove(this);
         used = readUsed();
-        try {
-            java.nio.file.Files.deleteIfExists(usageLog);
-        } catch (java.io.IOException e) {
-            // a temp file left behind
-        }
+        deleteFolders();
+    }
+
+    /** Deletes the scratch folder and the usage record (with the pipe folder, in a sandbox). */
+    private void deleteFolders() {
+        java.nio.file.Path own = ipc == null ? usageLog : ipc;
         SessionEngine.AgentFiles.deleteTree(scratch);
-        if (ipc != null) {
-            SessionEngine.AgentFiles.deleteTree(ipc);
-        }
+        SessionEngine.AgentFiles.deleteTree(own);
         FOLDERS.remove(scratch);
-        FOLDERS.remove(ipc == null ? usageLog : ipc);
+        FOLDERS.remove(own);
     }
 
     /**

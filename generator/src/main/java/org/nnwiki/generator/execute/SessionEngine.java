@@ -50,7 +50,7 @@ final class SessionEngine implements ExecutionControlProvider {
     /**
      * @param scratch the session JVM's working folder; null to start it where the generator runs
      * @param sandbox the sandbox to start the session JVM in; null for none
-     * @param ipc a folder of the session's own for the sandbox's sockets (unused without one)
+     * @param ipc a folder of the session's own for the sandbox's pipes (unused without one)
      */
     SessionEngine(Path scratch, Sandbox sandbox, Path ipc) {
         this.scratch = scratch;
@@ -92,15 +92,7 @@ final class SessionEngine implements ExecutionControlProvider {
             Socket socket = listener.accept();
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            Map<String, OutputStream> outputs = new HashMap<>();
-            outputs.put("out", env.userOut());
-            outputs.put("err", env.userErr());
-            Map<String, InputStream> inputs = new HashMap<>();
-            inputs.put("in", env.userIn());
-            Process launched = process;
-            // Buffered: JShell's reader takes its packets (at most 127 bytes of output each) a few bytes at a time.
-            return Util.remoteInputOutput(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16), out, outputs, inputs,
-                    (objIn, objOut) -> new Control(objOut, objIn, vm, launched));
+            return connect(env, socket.getInputStream(), out, vm, process);
         }
     }
 
@@ -147,12 +139,19 @@ final class SessionEngine implements ExecutionControlProvider {
         Util.detectJdiExitEvent(vm, why -> env.closeDown());
         OutputStream controlOut = open(fifo[2], false, launched, stderr, deadline);
         InputStream controlIn = open(fifo[3], true, launched, stderr, deadline);
+        return connect(env, controlIn, controlOut, vm, launched);
+    }
+
+    /** JShell's protocol over {@code in} and {@code out}, with the session's printed output and input forwarded. */
+    private static ExecutionControl connect(ExecutionEnv env, InputStream in, OutputStream out, VirtualMachine vm, Process launched)
+            throws IOException {
         Map<String, OutputStream> outputs = new HashMap<>();
         outputs.put("out", env.userOut());
         outputs.put("err", env.userErr());
         Map<String, InputStream> inputs = new HashMap<>();
         inputs.put("in", env.userIn());
-        return Util.remoteInputOutput(new java.io.BufferedInputStream(controlIn, 1 << 16), controlOut, outputs, inputs,
+        // Buffered: JShell's reader takes its packets (at most 127 bytes of output each) a few bytes at a time.
+        return Util.remoteInputOutput(new java.io.BufferedInputStream(in, 1 << 16), out, outputs, inputs,
                 (objIn, objOut) -> new Control(objOut, objIn, vm, launched));
     }
 
