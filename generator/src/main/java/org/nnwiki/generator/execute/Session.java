@@ -75,10 +75,33 @@ final class Session implements AutoCloseable {
     private static final java.util.Set<Session> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Scratch folders, pipe folders and usage records of sessions not yet closed, started or not. */
     private static final java.util.Set<java.nio.file.Path> FOLDERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set by the shutdown hook (under FOLDERS' lock): sessions starting from then on make no folder. */
+    private static boolean shuttingDown;
+
+    /** Makes a host folder or file of a session and registers it for the shutdown hook, unless the generator is stopping. */
+    private static java.nio.file.Path made(java.util.concurrent.Callable<java.nio.file.Path> make) throws java.io.IOException {
+        synchronized (FOLDERS) {
+            if (shuttingDown) {
+                throw new java.io.IOException("the generator is stopping");
+            }
+            try {
+                java.nio.file.Path p = make.call();
+                FOLDERS.add(p);
+                return p;
+            } catch (java.io.IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.io.IOException(e);
+            }
+        }
+    }
 
     static {
         // Processes, scratch folders, pipes and usage records of sessions still open (kept warm, or a build stopped by Ctrl-C).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (FOLDERS) {
+                shuttingDown = true; // no session starting now makes a folder after the ones below are deleted
+            }
             LIVE.forEach(Session::close);
             // Folders of sessions that were still starting.
             FOLDERS.forEach(SessionEngine.AgentFiles::deleteTree);
@@ -104,16 +127,14 @@ final class Session implements AutoCloseable {
         try {
             if (spec.sandbox().on()) {
                 // The one host folder a sandboxed session can write: its pipes and its usage record.
-                ipc = java.nio.file.Files.createTempDirectory("nnwiki-ipc");
-                FOLDERS.add(ipc);
+                ipc = made(() -> java.nio.file.Files.createTempDirectory("nnwiki-ipc"));
                 usageLog = java.nio.file.Files.createFile(ipc.resolve("usage.txt"));
                 List<String> readable = new ArrayList<>(spec.classpath());
                 readable.addAll(spec.sandbox().readable());
                 sandbox = new Sandbox(Sandbox.findBwrap(), readable, spec.sandbox().scratchBytes());
             } else {
                 ipc = null;
-                usageLog = java.nio.file.Files.createTempFile("nnwiki-usage", ".txt");
-                FOLDERS.add(usageLog);
+                usageLog = made(() -> java.nio.file.Files.createTempFile("nnwiki-usage", ".txt"));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's usage record: " + e.getMessage(), e);
@@ -134,8 +155,7 @@ final class Session implements AutoCloseable {
             }
         }
         try {
-            scratch = java.nio.file.Files.createTempDirectory("nnwiki-session");
-            FOLDERS.add(scratch);
+            scratch = made(() -> java.nio.file.Files.createTempDirectory("nnwiki-session"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
         }
