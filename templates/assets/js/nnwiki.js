@@ -63,6 +63,23 @@
       window.katex.render(tex, el, { displayMode: el.classList.contains("math-display"), throwOnError: false });
       el.setAttribute("data-tex", tex);
     });
+    markWideFormulas();
+    window.addEventListener("resize", markWideFormulas);
+  }
+  // A displayed formula wider than the column scrolls: say so (the stylesheet shades the side that
+  // hides more), and let the keyboard scroll it too.
+  function markWideFormulas() {
+    document.querySelectorAll("span.math-display").forEach(function (el) {
+      var wide = el.scrollWidth > el.clientWidth + 1;
+      el.classList.toggle("math-scrolls", wide);
+      if (wide) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("title", "wider than the column: scroll sideways to see all of it");
+      } else {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("title");
+      }
+    });
   }
   function highlightCode() {
     if (!window.hljs) return;

@@ -159,8 +159,8 @@ public final class Main {
             return "nnwiki: " + config.relative(config.site()) + "/ is up to date (" + r.pages() + " pages; no input changed) in " + millis + " ms";
         }
         return "nnwiki: built " + config.relative(config.site()) + "/ (" + r.pages() + " pages; examples run on " + r.pagesRun()
-                + " pages, cached on " + r.pagesCached() + (r.fixed() > 0 ? "; " + r.fixed() + " expected blocks rewritten" : "")
-                + ") in " + millis + " ms";
+                + " pages, cached on " + r.pagesCached() + "; " + r.pagesBaked() + " baked, the others unchanged"
+                + (r.fixed() > 0 ? "; " + r.fixed() + " expected blocks rewritten" : "") + ") in " + millis + " ms";
     }
 
     /** Prints every problem, as GitHub annotations too when running in GitHub Actions. */

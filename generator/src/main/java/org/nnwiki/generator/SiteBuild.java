@@ -35,6 +35,7 @@ import org.nnwiki.generator.page.ApiIndex;
 import org.nnwiki.generator.page.ContentScanner;
 import org.nnwiki.generator.page.GeneratedPages;
 import org.nnwiki.generator.page.Page;
+import org.nnwiki.generator.postprocess.FinishedPages;
 import org.nnwiki.generator.postprocess.PostProcessor;
 import org.nnwiki.generator.render.HtmlRenderer;
 import org.nnwiki.generator.render.RenderedPage;
@@ -106,8 +107,10 @@ public final class SiteBuild {
      * @param fixed expected blocks rewritten by {@code --fix}
      * @param upToDate true when no input had changed and nothing was done
      * @param results each page's example results (empty when up to date)
+     * @param pagesBaked pages baked and post-processed; the others were taken from the last build's site
      */
-    public record Report(int pages, int pagesRun, int pagesCached, int fixed, boolean upToDate, Map<String, PageResult> results) {}
+    public record Report(int pages, int pagesRun, int pagesCached, int fixed, boolean upToDate, Map<String, PageResult> results,
+            int pagesBaked) {}
 
     private static final String TEMPLATE = "page.ftlh";
 
@@ -144,7 +147,7 @@ public final class SiteBuild {
         String stamp = stamp(expanded, executor.environment());
         watch.lap("scan");
         if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && options.shard() == null && upToDate(stamp)) {
-            return new Report(pages.size(), 0, 0, 0, true, Map.of());
+            return new Report(pages.size(), 0, 0, 0, true, Map.of(), 0);
         }
         List<ParsedPage> parsed = parse(expanded, problems);
         warnAboutCodeFit(parsed);
@@ -200,9 +203,30 @@ public final class SiteBuild {
 
         watch.lap("render");
         Path out = freshFolder();
+        int baked;
         try {
             int beforeBake = problems.count();
-            new Baker(config, problems).bake(rendered, nav, out, runCommand("PAGE.jsh"));
+            Baker baker = new Baker(config, problems);
+            String runCommand = runCommand("PAGE.jsh");
+            // Only pages whose template model changed are baked and post-processed; the others are
+            // taken from site/ as the last build finished them (see FinishedPages).
+            Map<String, String> modelKeys = baker.modelKeys(rendered, nav, runCommand);
+            String siteWide = finishedPagesKey();
+            FinishedPages kept = options.force() || options.fix() ? FinishedPages.empty(config.cache(), siteWide)
+                    : FinishedPages.load(config.cache(), siteWide);
+            Map<String, PostProcessor.Finished> finished = new java.util.concurrent.ConcurrentHashMap<>();
+            rendered.parallelStream().forEach(r -> {
+                String output = r.parsed().expanded().page().outputPath();
+                PostProcessor.Finished reused = kept.reuse(config.site(), output, modelKeys.get(output));
+                if (reused != null) {
+                    finished.put(output, reused);
+                }
+            });
+            List<RenderedPage> toBake = rendered.stream()
+                    .filter(r -> !finished.containsKey(r.parsed().expanded().page().outputPath())).toList();
+            baked = toBake.size();
+            watch.lap("reuse");
+            baker.bake(toBake, nav, out, runCommand);
             watch.lap("bake");
             VendorAssets.copyInto(out);
             writeFile(out.resolve(GeneratedPages.TIMINGS), ExecutionReport.timingsScript(report));
@@ -216,19 +240,26 @@ public final class SiteBuild {
             }
             // Links are checked even when examples failed, so one build reports everything; not after a failed bake.
             if (problems.count() == beforeBake) {
-                new PostProcessor(problems).process(out, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)),
+                PostProcessor post = new PostProcessor(problems);
+                toBake.parallelStream().forEach(r -> {
+                    String output = r.parsed().expanded().page().outputPath();
+                    finished.put(output, PostProcessor.finish(output, readFile(out.resolve(output))));
+                });
+                post.complete(out, finished, sourceByOutput, config.relative(config.templates().resolve(TEMPLATE)),
                         listed, config.baseUrl());
             }
             watch.lap("post-process");
             failIfAny(problems);
             swapInto(out, config.site());
             writeStamp(stamp);
+            kept.save(modelKeys, finished);
+            watch.lap("swap");
         } finally {
             deleteTree(out);
         }
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
         watch.report();
-        return new Report(pages.size(), pagesRun, cached - (fixed > 0 ? pagesRun : 0), fixed, false, executed.pages());
+        return new Report(pages.size(), pagesRun, cached - (fixed > 0 ? pagesRun : 0), fixed, false, executed.pages(), baked);
     }
 
     /** {@code --shard K/N}: the shard's pages run (or come from the cache), their results are copied out; nothing is baked. */
@@ -246,7 +277,7 @@ public final class SiteBuild {
         watch.report();
         failIfAny(problems);
         int cached = (int) executed.pages().values().stream().filter(PageResult::cached).count();
-        return new Report(pageCount, executed.pagesRun(), cached, 0, false, executed.pages());
+        return new Report(pageCount, executed.pagesRun(), cached, 0, false, executed.pages(), 0);
     }
 
     /** The API index page (see {@link ApiIndex}), or null when none is configured or a written page takes its place. */
@@ -350,6 +381,43 @@ public final class SiteBuild {
         return sb.append(' ').append(script).toString();
     }
 
+    /** Every template file, by name and content. */
+    private void addTemplates(MessageDigest md, java.util.function.Consumer<String> add) throws IOException {
+        try (Stream<Path> walk = Files.walk(config.templates())) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                add.accept(config.relative(f));
+                md.update(Files.readAllBytes(f));
+            }
+        }
+    }
+
+    /**
+     * What every finished page depends on besides its own template model: the templates, the
+     * configuration, what is published, the vendored assets and the generator itself.
+     */
+    private String finishedPagesKey() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = s -> md.update((s + "\u0000").getBytes(StandardCharsets.UTF_8));
+            add.accept(org.nnwiki.generator.execute.Fingerprint.generator());
+            add.accept(VendorAssets.versions());
+            add.accept(config.toString());
+            add.accept("drafts " + options.drafts());
+            addTemplates(md, add);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            return "unreadable " + System.nanoTime(); // reuses nothing
+        }
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     private static void writeFile(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
@@ -445,12 +513,7 @@ public final class SiteBuild {
                 add.accept(p.page().front().toString());
                 add.accept(p.markdown());
             }
-            try (Stream<Path> walk = Files.walk(config.templates())) {
-                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    add.accept(config.relative(f));
-                    md.update(Files.readAllBytes(f));
-                }
-            }
+            addTemplates(md, add);
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException | IOException e) {
             return "";

@@ -263,12 +263,22 @@ class BrowserTest {
     void noPageScrollsSidewaysOnAPhone() {
         driver.manage().window().setSize(new Dimension(390, 844));
         List<String> wide = new java.util.ArrayList<>();
+        List<String> unmarked = new java.util.ArrayList<>();
+        int wideFormulas = 0;
         for (Path page : BuiltSite.pages()) {
             String relative = BuiltSite.relative(page);
             if (relative.startsWith("_nnwiki/")) {
                 continue;
             }
             open(relative);
+            // A formula wider than the column scrolls on its own, marked as such and reachable by keyboard.
+            List<?> formulas = (List<?>) js("return Array.from(document.querySelectorAll('span.math-display'))"
+                    + ".filter(e => e.scrollWidth > e.clientWidth + 1)"
+                    + ".map(e => e.classList.contains('math-scrolls') && e.tabIndex === 0 && getComputedStyle(e).backgroundImage.includes('gradient'))");
+            wideFormulas += formulas.size();
+            if (formulas.contains(Boolean.FALSE)) {
+                unmarked.add(relative);
+            }
             long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
             if (overflow > 0) {
                 Object culprits = js("const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
@@ -279,6 +289,36 @@ class BrowserTest {
             }
         }
         assertEquals(List.of(), wide, "pages wider than a 390 px phone");
+        assertTrue(wideFormulas > 0, "some displayed formula is wider than a phone's column (else this part tests nothing)");
+        assertEquals(List.of(), unmarked, "pages with a formula that scrolls without the cue");
+    }
+
+    /** Every chart's text lies inside its drawing: nothing is cut off at the edge of the SVG. */
+    @Test
+    void noChartTextFallsOutsideItsChart() {
+        List<String> outside = new java.util.ArrayList<>();
+        int texts = 0;
+        for (Path page : BuiltSite.pages()) {
+            String relative = BuiltSite.relative(page);
+            open(relative);
+            List<?> found = (List<?>) js("const out = []; let n = 0;"
+                    + "document.querySelectorAll('figure.out-chart svg').forEach((svg, i) => {"
+                    + " const vb = svg.viewBox.baseVal; if (!vb || vb.width === 0) return;"
+                    + " svg.querySelectorAll('text').forEach(t => { if (!t.textContent.trim()) return; n++;"
+                    + "  const b = t.getBBox();"
+                    // the text's box in the chart's coordinates: through every transform between them
+                    + "  const p = (x, y) => { let q = new DOMPoint(x, y); for (let e = t; e && e !== svg; e = e.parentElement) {"
+                    + "   const tr = e.transform && e.transform.baseVal.consolidate(); if (tr) q = q.matrixTransform(tr.matrix); } return q; };"
+                    + "  const a = p(b.x, b.y), c = p(b.x + b.width, b.y + b.height);"
+                    + "  const l = Math.min(a.x, c.x), r = Math.max(a.x, c.x), top = Math.min(a.y, c.y), bot = Math.max(a.y, c.y);"
+                    + "  if (l < vb.x - 1 || top < vb.y - 1 || r > vb.x + vb.width + 1 || bot > vb.y + vb.height + 1)"
+                    + "   out.push('chart ' + (i + 1) + ' \u201c' + t.textContent.trim().slice(0, 40) + '\u201d'); }); });"
+                    + "return [n].concat(out);");
+            texts += ((Number) found.get(0)).intValue();
+            found.subList(1, found.size()).forEach(t -> outside.add(relative + ": " + t));
+        }
+        assertTrue(texts > 100, "the site's charts have text to check (" + texts + ")");
+        assertEquals(List.of(), outside, "chart text drawn outside its chart");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * and the generator's own code. What a page used of the class path is keyed per page (see
  * {@link ClasspathContent}).
  */
-final class Fingerprint {
+public final class Fingerprint {
+    private static volatile String generator;
     private final MessageDigest digest;
 
     private Fingerprint() {
@@ -62,6 +63,22 @@ final class Fingerprint {
             }
         }
         return f.hex();
+    }
+
+    /**
+     * The generator's own code (its jar or classes folder) and its libraries (the class path's entries,
+     * whose names carry their versions): what every stage's output may depend on. Read once per JVM,
+     * since loaded classes do not change.
+     */
+    public static String generator() {
+        String g = generator;
+        if (g == null) {
+            Fingerprint f = new Fingerprint();
+            f.addTree(generatorCode());
+            f.add(System.getProperty("java.class.path", ""));
+            generator = g = f.hex();
+        }
+        return g;
     }
 
     static String of(List<String> parts) {

@@ -1,16 +1,13 @@
 package org.nnwiki.generator.execute;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.nnwiki.generator.StoredObjects;
 
 /**
  * Per-page example results on disk, under a key that covers everything a result depends on (see
@@ -60,27 +57,14 @@ final class ResultCache {
 
     /** The stored entry of {@code source}, or null when there is none or it cannot be read. */
     private Entry read(String source) {
-        Path file = fileOf(source);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
-            ois.setObjectInputFilter(FILTER);
-            return ois.readObject() instanceof Entry e ? e : null;
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            return null; // unreadable or from another generator version: run again
-        }
+        // Unreadable or from another generator version: null, and the page runs again.
+        return StoredObjects.read(fileOf(source), FILTER, Entry.class);
     }
 
     void store(String source, String key, List<BlockResult> results, PageResult.Usage used, String usedDigest) {
         try {
-            Files.createDirectories(dir);
-            Path file = fileOf(source);
-            Path tmp = Files.createTempFile(dir, "entry", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream oos = new ObjectOutputStream(out)) {
-                oos.writeObject(new Entry(key, List.copyOf(results), new java.util.TreeSet<>(used.all()), new java.util.TreeSet<>(used.own()), usedDigest));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StoredObjects.write(fileOf(source), new Entry(key, List.copyOf(results), new java.util.TreeSet<>(used.all()),
+                    new java.util.TreeSet<>(used.own()), usedDigest));
         } catch (IOException e) {
             // A cache that cannot be written only costs time on the next build.
         }

@@ -55,6 +55,53 @@ public final class Baker {
     }
 
     /**
+     * A digest of each page's template model, by output path. The template sees nothing else of a
+     * page, so two pages with equal digests bake to equal files (with the same templates).
+     */
+    public Map<String, String> modelKeys(List<RenderedPage> pages, Navigation nav, String runCommand) {
+        Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+        pages.parallelStream().forEach(rendered -> {
+            String output = rendered.parsed().expanded().page().outputPath();
+            keys.put(output, digest(PageModel.of(config, nav, rendered, runCommand)));
+        });
+        return keys;
+    }
+
+    /** SHA-256 of a model in a form where no two models read the same: every value says its type and length. */
+    static String digest(Map<String, Object> model) {
+        StringBuilder sb = new StringBuilder();
+        canonical(model, sb);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonical(Object value, StringBuilder sb) {
+        if (value instanceof Map<?, ?> map) {
+            sb.append("m").append(map.size()).append('{');
+            map.forEach((k, v) -> {
+                canonical(String.valueOf(k), sb);
+                canonical(v, sb);
+            });
+            sb.append('}');
+        } else if (value instanceof List<?> list) {
+            sb.append("l").append(list.size()).append('[');
+            list.forEach(v -> canonical(v, sb));
+            sb.append(']');
+        } else if (value instanceof String str) {
+            sb.append("s").append(str.length()).append(':').append(str);
+        } else if (value == null) {
+            sb.append('n');
+        } else {
+            String str = value.toString();
+            sb.append(value.getClass().getSimpleName()).append(str.length()).append(':').append(str);
+        }
+    }
+
+    /**
      * @param runCommand how to run a page's downloaded script, with {@code PAGE.jsh} standing for its name
      */
     public void bake(List<RenderedPage> pages, Navigation nav, Path out, String runCommand) {

@@ -7,11 +7,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,15 +24,37 @@ import org.jsoup.parser.Parser;
 import org.nnwiki.generator.Problems;
 
 /**
- * Finishes the baked pages in place.
+ * Finishes baked pages: each page on its own ({@link #finish}: table of contents, chart sizes and
+ * labels, and what the site-wide steps need of it), then the site as a whole ({@link #complete}:
+ * the pages written, links checked against every page's anchors, the search index, the sitemap).
+ * A finished page depends only on its baked HTML, so a build can reuse one from an earlier build
+ * (see {@link FinishedPages}) and still check its links against the pages of this one.
  *
  * <pre>{@code
- * new PostProcessor(problems).process(bakedDir, sourceByOutput, "templates/page.ftlh");
+ * PostProcessor pp = new PostProcessor(problems);
+ * Map<String, PostProcessor.Finished> pages = ...; // output path -> pp.finish(output, bakedHtml)
+ * pp.complete(bakedDir, pages, sourceByOutput, "templates/page.ftlh", listed, baseUrl);
  * }</pre>
  */
 public final class PostProcessor {
     /** Set by the renderer on links and images: the page-file line they came from. */
     static final String SOURCE_LINE = "data-src-line";
+
+    /** A link or image on a page; {@code line} is its line in the page's source, or 0 when the template wrote it. */
+    public record Link(String url, int line, boolean fromSource) implements Serializable {}
+
+    /** What the site-wide steps need of a finished page, besides its HTML. */
+    public record Facts(Set<String> ids, List<Link> links, List<SearchIndex.Entry> search) implements Serializable {}
+
+    /**
+     * A finished page: the HTML to write, and its facts; {@code writtenAt} is the file that already
+     * holds this HTML when the page is reused from the last build (null for a page finished now).
+     */
+    public record Finished(String html, Facts facts, Path writtenAt) {
+        public Finished(String html, Facts facts) {
+            this(html, facts, null);
+        }
+    }
 
     private final Problems problems;
 
@@ -37,35 +62,44 @@ public final class PostProcessor {
         this.problems = problems;
     }
 
+    /** Finishes one baked page ({@code output} is its path in the site). */
+    public static Finished finish(String output, String baked) {
+        Document doc = Jsoup.parse(baked, "", Parser.htmlParser().settings(ParseSettings.preserveCase));
+        doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        Set<String> ids = new HashSet<>();
+        doc.select("[id]").forEach(e -> ids.add(e.id()));
+        doc.select("a[name]").forEach(e -> ids.add(e.attr("name")));
+        List<SearchIndex.Entry> search = new ArrayList<>(SearchIndex.entries(output, doc));
+        fillToc(doc);
+        labelCharts(doc);
+        List<Link> links = new ArrayList<>();
+        for (Element el : doc.select("a[href], img[src]")) {
+            boolean fromSource = el.hasAttr(SOURCE_LINE);
+            links.add(new Link(el.hasAttr("href") ? el.attr("href") : el.attr("src"),
+                    fromSource ? Integer.parseInt(el.attr(SOURCE_LINE)) : 0, fromSource));
+        }
+        doc.select("[" + SOURCE_LINE + "]").removeAttr(SOURCE_LINE);
+        return new Finished(doc.outerHtml(), new Facts(ids, links, search));
+    }
+
     /**
+     * Writes the finished pages into the baked site, then the search index and the sitemap, and
+     * reports every link that leads nowhere.
+     *
      * @param dir the baked site
+     * @param pages every page of the site, finished, by output path
      * @param sourceByOutput each page's source path by its output path
      * @param template the template file, named in problems with links that no page wrote
      * @param listed the pages that go into the search index and the sitemap
      * @param baseUrl the site's absolute address for {@code sitemap.xml} ("" writes none)
      */
-    public void process(Path dir, Map<String, String> sourceByOutput, String template, Set<String> listed, String baseUrl) {
-        Map<String, Document> docs = new ConcurrentHashMap<>();
-        Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-        sourceByOutput.keySet().parallelStream().forEach(output -> {
-            Path file = dir.resolve(output);
-            try {
-                Document doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "",
-                        Parser.htmlParser().settings(ParseSettings.preserveCase));
-                doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-                docs.put(output, doc);
-                Set<String> set = new HashSet<>();
-                doc.select("[id]").forEach(e -> set.add(e.id()));
-                doc.select("a[name]").forEach(e -> set.add(e.attr("name")));
-                ids.put(output, set);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        Map<String, Document> searchable = new java.util.TreeMap<>();
-        docs.forEach((output, doc) -> {
+    public void complete(Path dir, Map<String, Finished> pages, Map<String, String> sourceByOutput, String template,
+            Set<String> listed, String baseUrl) {
+        pages.entrySet().parallelStream().forEach(e -> place(dir.resolve(e.getKey()), e.getValue()));
+        Map<String, List<SearchIndex.Entry>> searchable = new TreeMap<>();
+        pages.forEach((output, page) -> {
             if (listed.contains(output)) {
-                searchable.put(output, doc);
+                searchable.put(output, page.facts().search());
             }
         });
         write(dir.resolve("search-index.js"), SearchIndex.script(searchable));
@@ -73,19 +107,42 @@ public final class PostProcessor {
             write(dir.resolve("sitemap.xml"), Sitemap.xml(baseUrl, listed));
         }
         Set<String> files = listFiles(dir);
-        docs.entrySet().parallelStream().forEach(e -> {
+        Map<String, Set<String>> ids = new HashMap<>();
+        pages.forEach((output, page) -> ids.put(output, page.facts().ids()));
+        pages.entrySet().parallelStream().forEach(e -> {
             String output = e.getKey();
-            Document doc = e.getValue();
-            fillToc(doc);
-            labelCharts(doc);
-            checkLinks(doc, output, sourceByOutput.get(output), template, files, ids);
-            doc.select("[" + SOURCE_LINE + "]").removeAttr(SOURCE_LINE);
-            write(dir.resolve(output), doc.outerHtml());
+            String source = sourceByOutput.get(output);
+            for (Link link : e.getValue().facts().links()) {
+                String where = link.fromSource() ? source : template;
+                String problem = check(link.url(), output, files, ids);
+                if (problem != null) {
+                    problems.add(where, link.line(), problem + (link.fromSource() ? "" : " (in the page " + output + ")"));
+                }
+            }
         });
+    }
+
+    /** Writes a page, or links the file that already holds it (a copy where links cannot be made). */
+    private static void place(Path file, Finished page) {
+        if (page.writtenAt() != null) {
+            try {
+                Files.createDirectories(file.getParent());
+                try {
+                    Files.createLink(file, page.writtenAt());
+                } catch (IOException | UnsupportedOperationException noLink) {
+                    Files.copy(page.writtenAt(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return;
+            } catch (IOException e) {
+                // written out below
+            }
+        }
+        write(file, page.html());
     }
 
     private static void write(Path file, String text) {
         try {
+            Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -161,18 +218,6 @@ public final class PostProcessor {
 
     private static String trimmed(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private void checkLinks(Document doc, String output, String source, String template, Set<String> files, Map<String, Set<String>> ids) {
-        for (Element el : doc.select("a[href], img[src]")) {
-            String url = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-            String where = el.hasAttr(SOURCE_LINE) ? source : template;
-            int line = el.hasAttr(SOURCE_LINE) ? Integer.parseInt(el.attr(SOURCE_LINE)) : 0;
-            String problem = check(url, output, files, ids);
-            if (problem != null) {
-                problems.add(where, line, problem + (where.equals(template) ? " (in the page " + output + ")" : ""));
-            }
-        }
     }
 
     /** Null when {@code url} (found on page {@code from}) resolves, else what is wrong. */

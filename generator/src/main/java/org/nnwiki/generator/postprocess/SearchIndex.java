@@ -15,7 +15,7 @@ import org.nnwiki.generator.Json;
  * it loads from {@code file://} too; the browser builds its lunr index from it on first use.
  *
  * <pre>{@code
- * String js = SearchIndex.script(docsByOutputPath);
+ * String js = SearchIndex.script(Map.of("cnn.html", SearchIndex.entries("cnn.html", doc)));
  * }</pre>
  */
 final class SearchIndex {
@@ -25,13 +25,15 @@ final class SearchIndex {
     private static final int MAX_TEXT = 4000;
     private static final int MAX_CODE = 3000;
 
-    record Entry(String url, String title, String heading, String text, String code) {}
+    /** One searchable section of a page. */
+    public record Entry(String url, String title, String heading, String text, String code) implements java.io.Serializable {}
 
-    static String script(Map<String, Document> docs) {
+    /** The script for these pages' entries (by output path), in path order. */
+    static String script(Map<String, List<Entry>> pages) {
         StringBuilder sb = new StringBuilder("window.NNWIKI_SEARCH = [");
         boolean first = true;
-        for (var e : new TreeMap<>(docs).entrySet()) {
-            for (Entry entry : entries(e.getKey(), e.getValue())) {
+        for (var e : new TreeMap<>(pages).entrySet()) {
+            for (Entry entry : e.getValue()) {
                 sb.append(first ? "\n" : ",\n").append("{\"u\":").append(Json.string(entry.url()))
                         .append(",\"t\":").append(Json.string(entry.title()))
                         .append(",\"h\":").append(Json.string(entry.heading()))

@@ -119,7 +119,7 @@ public final class PreviewServer implements AutoCloseable {
                 send("progress", "{\"line\": " + Json.string(s.line()) + ", \"done\": " + (s.done() == s.total()) + "}");
             }).build();
             System.out.println("nnwiki: rebuilt in " + (System.nanoTime() - t0) / 1_000_000 + " ms (examples run on "
-                    + r.pagesRun() + " pages)");
+                    + r.pagesRun() + " pages, " + r.pagesBaked() + " baked)");
             send("reload", "{}");
         } catch (BuildFailedException e) {
             System.err.println(e.getMessage());

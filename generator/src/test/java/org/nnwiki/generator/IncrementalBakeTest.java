@@ -1,0 +1,111 @@
+package org.nnwiki.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build bakes and post-processes only the pages whose template model changed and takes the others
+ * from the last build's site; the result is the site a full build writes, byte for byte, and links
+ * into a reused page are still checked against the pages of this build.
+ */
+class IncrementalBakeTest {
+    private static final String TIMINGS = org.nnwiki.generator.page.GeneratedPages.TIMINGS; // run times differ between builds
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aProseEditBakesOnePageAndWritesTheSiteAFullBuildWrites() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("a"));
+        SiteBuild.Report first = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(first.pages(), first.pagesBaked(), "the first build bakes every page");
+
+        Path session = root.resolve("content/basics/session.md");
+        Files.writeString(session, Files.readString(session).replace("## Named sessions", "## Named sessions\n\nNew prose."));
+        SiteBuild.Report prose = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(1, prose.pagesBaked(), "a prose edit bakes its page only");
+        Map<String, String> incremental = files(root.resolve("site"));
+        assertTrue(incremental.get("basics/session.html").contains("New prose."));
+
+        SiteBuild.Report full = Fixtures.build(root, new SiteBuild.Options(false, false, true));
+        assertEquals(full.pages(), full.pagesBaked(), "--force bakes every page");
+        assertEquals(files(root.resolve("site")), incremental, "the reused pages are what a full build writes");
+    }
+
+    @Test
+    void aChangeThatEveryPageShowsBakesEveryPage() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("b"));
+        int pages = Fixtures.build(root, SiteBuild.Options.DEFAULT).pages();
+
+        // A title is in every page's sidebar.
+        Path includes = root.resolve("content/basics/includes.md");
+        Files.writeString(includes, Files.readString(includes).replaceFirst("title: .*", "title: Includes, renamed"));
+        assertEquals(pages, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked(), "a new title is in every sidebar");
+        assertTrue(Files.readString(root.resolve("site/index.html")).contains("Includes, renamed"));
+
+        Path template = root.resolve("templates/page.ftlh");
+        Files.writeString(template, Files.readString(template).replace("</body>", "<!-- changed --></body>"));
+        assertEquals(pages, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked(), "a template change bakes every page");
+        assertTrue(Files.readString(root.resolve("site/basics/session.html")).contains("<!-- changed -->"));
+    }
+
+    @Test
+    void aPageChangedInSiteIsBakedAgain() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("c"));
+        Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        Path page = root.resolve("site/basics/session.html");
+        String original = Files.readString(page);
+        Files.writeString(page, original.replace("</body>", "hand edit</body>"));
+        SiteBuild.Report again = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(1, again.pagesBaked(), "only the page whose file no longer holds what was written");
+        assertEquals(original, Files.readString(page));
+
+        Files.delete(page);
+        assertEquals(1, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked());
+        assertEquals(original, Files.readString(page));
+    }
+
+    @Test
+    void linksIntoAReusedPageAreCheckedAgainstThisBuild() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("d"));
+        Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        // index.md links to basics/session.md#shared-state; only session.md changes, and loses the anchor.
+        Path session = root.resolve("content/basics/session.md");
+        String text = Files.readString(session);
+        assertTrue(text.contains("## Shared state"), "the fixture has the heading the home page links to");
+        Files.writeString(session, text.replace("## Shared state", "## State that is shared"));
+        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("content/index.md:6: link to a missing anchor '#shared-state'"), e.getMessage());
+        assertTrue(Files.readString(root.resolve("site/basics/session.html")).contains("Shared state"), "the failed build left site/ alone");
+
+        Files.writeString(session, text);
+        assertTrue(Fixtures.build(root, SiteBuild.Options.DEFAULT).upToDate(), "the failed build changed nothing");
+        Files.writeString(session, text.replace("## Shared state", "## Shared state\n\nNew prose."));
+        assertEquals(1, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked(), "the other pages are still reusable");
+        assertFalse(Files.exists(root.resolve("site.old")));
+    }
+
+    private static Map<String, String> files(Path site) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                String name = site.relativize(f).toString().replace('\\', '/');
+                if (!name.equals(TIMINGS)) {
+                    out.put(name, new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return out;
+    }
+}
