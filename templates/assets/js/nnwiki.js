@@ -63,7 +63,10 @@
       window.katex.render(tex, el, { displayMode: el.classList.contains("math-display"), throwOnError: false });
       el.setAttribute("data-tex", tex);
     });
+    // KaTeX's fonts change the widths when they arrive: measure again then, and on every resize.
     markWideFormulas();
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(markWideFormulas);
+    window.addEventListener("load", markWideFormulas);
     window.addEventListener("resize", markWideFormulas);
   }
   // A displayed formula wider than the column scrolls: say so (the stylesheet shades the side that

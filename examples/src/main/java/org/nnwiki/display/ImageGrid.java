@@ -88,14 +88,18 @@ public final class ImageGrid implements Chart {
         int rows = (n + cols - 1) / cols;
         int gap = 8;
         int captionHeight = 16;
-        int titleHeight = 26;
         int width = cols * (cell + gap) + gap;
+        // A title wider than the grid wraps (a single 28×28 image is narrower than most titles).
+        java.util.List<String> titleLines = Svg.wrap(title, width - 2 * gap, Svg.TITLE_FONT.getSize2D());
+        int titleHeight = 8 + 18 * titleLines.size();
         int height = titleHeight + rows * (cell + captionHeight + gap) + gap;
         String svg = Svg.draw(width, height, title, g -> {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
             g.setPaint(Svg.INK);
             g.setFont(Svg.TITLE_FONT);
-            g.drawString(title, gap, 18);
+            for (int i = 0; i < titleLines.size(); i++) {
+                g.drawString(titleLines.get(i), gap, 18 + 18 * i);
+            }
             g.setFont(Svg.FONT.deriveFont(11f));
             for (int i = 0; i < n; i++) {
                 int x = gap + (i % cols) * (cell + gap);

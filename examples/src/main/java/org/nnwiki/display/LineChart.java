@@ -132,12 +132,22 @@ public final class LineChart implements Chart {
         }
         NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setAutoRangeIncludesZero(false);
+        // Epochs, steps, layers: whole numbers get whole-number ticks (no "2.5" between epochs 2 and 3).
+        if (series.stream().allMatch(s -> java.util.Arrays.stream(s.x()).allMatch(v -> v == StrictMath.rint(v)))) {
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         NumberAxis yAxis;
         if (logY) {
             LogAxis log = new LogAxis(yLabel);
-            log.setSmallestValue(1e-12);
+            // The axis reaches down to the smallest value drawn (a gradient of 1e-16 stays on the chart).
+            double smallest = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y()))
+                    .filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1e-12);
+            log.setSmallestValue(smallest / 2);
             log.setBase(10);
             log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            // Unlabelled ticks at 2, 3, ... 9 times each power of ten, to read values between the labels.
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
             XYLineAndShapeRenderer renderer = renderer();
             XYPlot plot = new XYPlot(data, xAxis, log, renderer);
             return render(plot);

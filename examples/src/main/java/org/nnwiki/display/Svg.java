@@ -69,6 +69,27 @@ final class Svg {
         return svg.substring(0, open + 1) + "<title>" + escape(title) + "</title>" + svg.substring(open + 1);
     }
 
+    /**
+     * {@code text} in lines at most {@code maxWidth} pixels wide in a font of {@code px} pixels, broken
+     * at spaces (a word longer than a line has a line of its own). Widths are estimated from the
+     * number of characters, 0.62 em each (wider than a bold sans-serif's average), not measured with
+     * the fonts of the machine that runs the page: the same text wraps the same way everywhere.
+     */
+    static java.util.List<String> wrap(String text, double maxWidth, float px) {
+        int perLine = Math.max(1, (int) Math.floor(maxWidth / (0.62 * px)));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > perLine) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
     static String round2(double v) {
         double r = Math.round(v * 100) / 100.0;
         return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);

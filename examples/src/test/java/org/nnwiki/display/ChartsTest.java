@@ -45,6 +45,18 @@ class ChartsTest {
     }
 
     @Test
+    void aTitleWiderThanItsImageGridWrapsAtSpaces() {
+        assertEquals(List.of("The input:", "Ankle boot"), Svg.wrap("The input: Ankle boot", 112, 14));
+        assertEquals(List.of("Loss"), Svg.wrap("Loss", 112, 14));
+        assertEquals(List.of("a", "Incomprehensibilities", "b"), Svg.wrap("a Incomprehensibilities b", 60, 14), "a long word has its own line");
+        String one = ImageGrid.of("The input: Ankle boot").columns(1).cellSize(112).image(new double[28][28], "input").svg();
+        assertTrue(one.contains(">The input:<") && one.contains(">Ankle boot<"), one);
+        String wide = ImageGrid.of("The input: Ankle boot").columns(4).cellSize(112).image(new double[28][28], "input")
+                .image(new double[28][28], "b").svg();
+        assertTrue(wide.contains(">The input: Ankle boot<"), "a title that fits stays on one line");
+    }
+
+    @Test
     void twoChartsNeverShareDefinitionIds() {
         String a = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
         String b = LineChart.of("Same").series("s", new double[] {1, 2}).svg();

@@ -124,6 +124,17 @@ public final class SiteBuild {
 
     private java.util.function.Consumer<org.nnwiki.generator.execute.Progress.Snapshot> progress = s -> {};
 
+    private StageMemory memory;
+
+    /**
+     * Keeps each page's parse and rendering in {@code memory} and reuses them in later builds while
+     * their inputs are equal (for the preview server, which builds again and again).
+     */
+    public SiteBuild remembering(StageMemory memory) {
+        this.memory = memory;
+        return this;
+    }
+
     /** Reports the execution stage's progress to {@code listener} (see {@link org.nnwiki.generator.execute.Progress}). */
     public SiteBuild withProgress(java.util.function.Consumer<org.nnwiki.generator.execute.Progress.Snapshot> listener) {
         this.progress = listener;
@@ -198,7 +209,8 @@ public final class SiteBuild {
         writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
         HtmlRenderer renderer = new HtmlRenderer(outputBySource);
         List<RenderedPage> rendered = parsed.parallelStream()
-                .map(p -> renderer.render(p, results.get(p.source())))
+                .map(p -> memory == null ? renderer.render(p, results.get(p.source()))
+                        : memory.render(p, results.get(p.source()), outputBySource, q -> renderer.render(q, results.get(q.source()))))
                 .toList();
 
         watch.lap("render");
@@ -306,7 +318,10 @@ public final class SiteBuild {
         return pages.stream().map(expander::expand).toList();
     }
 
-    private static List<ParsedPage> parse(List<ExpandedPage> expanded, Problems problems) {
+    private List<ParsedPage> parse(List<ExpandedPage> expanded, Problems problems) {
+        if (memory != null) {
+            return expanded.parallelStream().map(e -> memory.parse(e, problems)).toList();
+        }
         MarkdownParser parser = new MarkdownParser(problems);
         return expanded.stream().map(parser::parse).toList();
     }

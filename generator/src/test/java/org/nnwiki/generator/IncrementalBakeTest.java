@@ -43,6 +43,27 @@ class IncrementalBakeTest {
         assertEquals(files(root.resolve("site")), incremental, "the reused pages are what a full build writes");
     }
 
+    /** The preview server also keeps each page's parse and rendering: they are reused only while equal. */
+    @Test
+    void buildsThatRememberParsesAndRenderingsWriteTheSameSite() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("m"));
+        StageMemory memory = new StageMemory();
+        SiteConfig config = SiteConfig.load(root);
+        new SiteBuild(config, SiteBuild.Options.DEFAULT).remembering(memory).build();
+        Path session = root.resolve("content/basics/session.md");
+        Files.writeString(session, Files.readString(session).replace("## Named sessions", "## Named sessions\n\nRemembered prose."));
+        Path includes = root.resolve("content/basics/includes.md");
+        Files.writeString(includes, Files.readString(includes).replaceFirst("title: .*", "title: Includes, renamed"));
+        SiteBuild.Report again = new SiteBuild(config, SiteBuild.Options.DEFAULT).remembering(memory).build();
+        assertEquals(again.pages(), again.pagesBaked(), "the new title is in every sidebar");
+        Map<String, String> remembered = files(root.resolve("site"));
+        assertTrue(remembered.get("basics/session.html").contains("Remembered prose."));
+        assertTrue(remembered.get("index.html").contains("Includes, renamed"));
+
+        Fixtures.build(root, new SiteBuild.Options(false, false, true));
+        assertEquals(files(root.resolve("site")), remembered, "what a build without memory writes");
+    }
+
     @Test
     void aChangeThatEveryPageShowsBakesEveryPage() throws Exception {
         Path root = Fixtures.copy("good", tmp.resolve("b"));

@@ -56,13 +56,21 @@ public final class Baker {
 
     /**
      * A digest of each page's template model, by output path. The template sees nothing else of a
-     * page, so two pages with equal digests bake to equal files (with the same templates).
+     * page, so two pages with equal digests bake to equal files (with the same templates). The
+     * sidebar enters as the digest of its folder's sidebar and the page's path (the page it marks).
      */
     public Map<String, String> modelKeys(List<RenderedPage> pages, Navigation nav, String runCommand) {
+        // The sidebar is the same for every page of a folder but for the mark on the page itself: it
+        // is digested once per folder, and the page's own path stands for the mark.
+        Map<String, String> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
         pages.parallelStream().forEach(rendered -> {
-            String output = rendered.parsed().expanded().page().outputPath();
-            keys.put(output, digest(PageModel.of(config, nav, rendered, runCommand)));
+            Page page = rendered.parsed().expanded().page();
+            String folder = PageModel.rootOf(page.outputPath()) + "|" + java.util.Objects.toString(Path.of(page.outputPath()).getParent(), "");
+            String sidebar = sidebars.computeIfAbsent(folder, f -> digest(Map.of("nav", PageModel.sidebar(nav, page, null))));
+            Map<String, Object> model = new java.util.LinkedHashMap<>(PageModel.withoutNav(config, nav, rendered, runCommand));
+            model.put("nav", List.of(sidebar, page.outputPath()));
+            keys.put(page.outputPath(), digest(model));
         });
         return keys;
     }

@@ -19,7 +19,8 @@ import org.nnwiki.generator.render.RenderedPage;
 final class PageModel {
     private PageModel() {}
 
-    static Map<String, Object> of(SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
+    /** Everything the template sees of a page except the sidebar ({@code nav}). */
+    static Map<String, Object> withoutNav(SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
         Page page = rendered.parsed().expanded().page();
         String root = rootOf(page.outputPath());
         Map<String, Object> site = new LinkedHashMap<>();
@@ -48,23 +49,9 @@ final class PageModel {
         p.put("base", page.outputPath().equals(GeneratedPages.NOT_FOUND) && !config.baseUrl().isEmpty()
                 ? java.net.URI.create(config.baseUrl()).getPath() : "");
 
-        List<Map<String, Object>> sections = new ArrayList<>();
-        for (Navigation.Section s : nav.sections()) {
-            List<Map<String, Object>> links = new ArrayList<>();
-            for (Page other : s.pages()) {
-                Map<String, Object> link = link(page, other);
-                link.put("current", other.equals(page));
-                links.add(link);
-            }
-            Map<String, Object> section = new LinkedHashMap<>();
-            section.put("title", s.title());
-            section.put("pages", links);
-            sections.add(section);
-        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("page", p);
-        model.put("nav", sections);
         Page prev = nav.previous(page);
         Page next = nav.next(page);
         if (prev != null) {
@@ -74,6 +61,36 @@ final class PageModel {
             model.put("next", link(page, next));
         }
         return model;
+    }
+
+    /** The model of {@link #withoutNav} with the sidebar of {@code nav} as seen from the page. */
+    static Map<String, Object> of(SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
+        Map<String, Object> model = withoutNav(config, nav, rendered, runCommand);
+        Page page = rendered.parsed().expanded().page();
+        model.put("nav", sidebar(nav, page, page));
+        return model;
+    }
+
+    /**
+     * The sidebar's sections, with links relative to the folder of {@code from} and the page
+     * {@code current} marked (none when null). Pages in one folder see the same sidebar but for
+     * that mark, which is what lets {@link Baker#modelKeys} digest it once per folder.
+     */
+    static List<Map<String, Object>> sidebar(Navigation nav, Page from, Page current) {
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Navigation.Section s : nav.sections()) {
+            List<Map<String, Object>> links = new ArrayList<>();
+            for (Page other : s.pages()) {
+                Map<String, Object> link = link(from, other);
+                link.put("current", other.equals(current));
+                links.add(link);
+            }
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("title", s.title());
+            section.put("pages", links);
+            sections.add(section);
+        }
+        return sections;
     }
 
     private static Map<String, Object> link(Page from, Page to) {

@@ -51,6 +51,8 @@ public final class PreviewServer implements AutoCloseable {
     private final SiteBuild.Options options;
     private final int port;
     private final List<HttpExchange> listeners = new CopyOnWriteArrayList<>();
+    /** Each page's parse and rendering, kept between rebuilds: a prose edit parses and renders one page. */
+    private final org.nnwiki.generator.StageMemory memory = new org.nnwiki.generator.StageMemory();
     private HttpServer server;
     private Thread watcher;
     private volatile boolean closed;
@@ -114,7 +116,7 @@ public final class PreviewServer implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             java.util.function.Consumer<Progress.Snapshot> console = Progress.console(System.out, System.console() != null);
-            SiteBuild.Report r = new SiteBuild(config, options).withProgress(s -> {
+            SiteBuild.Report r = new SiteBuild(config, options).remembering(memory).withProgress(s -> {
                 console.accept(s);
                 send("progress", "{\"line\": " + Json.string(s.line()) + ", \"done\": " + (s.done() == s.total()) + "}");
             }).build();
