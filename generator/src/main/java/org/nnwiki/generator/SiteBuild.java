@@ -250,6 +250,7 @@ public final class SiteBuild {
                             p.expanded().page().front().title(), runCommand(Path.of(script).getFileName().toString())));
                 }
             }
+            watch.lap("assets");
             // Links are checked even when examples failed, so one build reports everything; not after a failed bake.
             if (problems.count() == beforeBake) {
                 PostProcessor post = new PostProcessor(problems);

@@ -72,12 +72,16 @@ public final class Seq2SeqTransformer extends Module {
     public record Decoded(Tensor logits, Tensor crossWeights) {}
 
     // region loss
-    /** Teacher forcing: the decoder reads the right answer shifted by one and predicts every next token. */
+    /**
+     * Teacher forcing: the decoder reads the right answer shifted by one and predicts every next token.
+     * Targets that are padding are ignored: predicting PAD after the end token is not part of the task.
+     */
     public Tensor loss(ReversalTask.Batch b) {
         Tensor sourceMask = MultiHeadAttention.paddingMask(b.lengths(), b.s());
         Tensor memory = encode(b.source(), b.n(), b.s(), sourceMask);
         Tensor logits = decode(b.decoderInput(), b.n(), b.t(), memory, sourceMask).logits();
-        return org.nnwiki.core.nn.Losses.crossEntropy(logits.reshape(b.n() * b.t(), logits.size(2)), b.decoderTarget());
+        return org.nnwiki.core.nn.Losses.crossEntropy(logits.reshape(b.n() * b.t(), logits.size(2)), b.decoderTarget(),
+                ReversalTask.PAD);
     }
     // endregion
 
