@@ -163,6 +163,22 @@ public final class Tensor {
         return data[offset(index)];
     }
 
+    /**
+     * Replaces every value, in place, by {@code values} (row-major, as many as this tensor has
+     * elements): for setting parameters by hand, as PyTorch's {@code with torch.no_grad(): p.copy_(v)}.
+     * The gradient and the tensor's place in a graph are unchanged; cached packings of the old values
+     * are dropped.
+     */
+    public Tensor assign(float[] values) {
+        if (values.length != data.length) {
+            throw new IllegalArgumentException("assign: " + values.length + " values for a tensor of shape "
+                    + Shapes.str(shape) + " (" + data.length + " elements)");
+        }
+        System.arraycopy(values, 0, data, 0, data.length);
+        version++;
+        return this;
+    }
+
     /** Sets an element in place (outside any gradient computation: use it to build inputs). */
     public void set(float value, int... index) {
         data[offset(index)] = value;

@@ -157,7 +157,10 @@ public final class SiteBuild {
         List<ExpandedPage> expanded = expand(pages, problems);
         String stamp = stamp(expanded, executor.environment());
         watch.lap("scan");
-        if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && options.shard() == null && upToDate(stamp)) {
+        // A build that remembers (the preview server) goes through once even when up to date, to fill its memory.
+        boolean remembered = memory == null || memory.filled();
+        if (problems.isEmpty() && !options.force() && !options.fix() && options.repeat() == null && options.shard() == null
+                && remembered && upToDate(stamp)) {
             return new Report(pages.size(), 0, 0, 0, true, Map.of(), 0);
         }
         List<ParsedPage> parsed = parse(expanded, problems);

@@ -56,6 +56,11 @@ public final class StageMemory {
         return last.page();
     }
 
+    /** Whether a build has gone through it (else the next build must, even with nothing changed). */
+    boolean filled() {
+        return !rendered.isEmpty();
+    }
+
     private static boolean same(ExpandedPage a, ExpandedPage b) {
         return a.page().equals(b.page()) && a.markdown().equals(b.markdown()) && Arrays.equals(a.originLines(), b.originLines());
     }

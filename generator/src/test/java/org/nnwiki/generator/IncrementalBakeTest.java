@@ -95,6 +95,17 @@ class IncrementalBakeTest {
         Files.delete(page);
         assertEquals(1, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked());
         assertEquals(original, Files.readString(page));
+
+        // A hand edit outside the pages rebuilds the site with no page to bake: the assets are copied
+        // as JBake copies them, and the site is again the one a full build writes.
+        Path css = root.resolve("site/site.css");
+        assertTrue(Files.isRegularFile(css), "the fixture's template asset");
+        Files.writeString(css, "/* hand edit */");
+        SiteBuild.Report none = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(0, none.pagesBaked());
+        Map<String, String> rebuilt = files(root.resolve("site"));
+        Fixtures.build(root, new SiteBuild.Options(false, false, true));
+        assertEquals(files(root.resolve("site")), rebuilt, "what a build that bakes every page writes");
     }
 
     @Test

@@ -117,6 +117,12 @@ public final class Baker {
             problems.add(config.relative(config.templates()), 0, "missing template " + PAGE_TEMPLATE);
             return;
         }
+        if (pages.isEmpty()) {
+            // Nothing to render: all JBake would do is copy the assets, after a second or more of
+            // starting its database in a fresh JVM.
+            copyAssets(config.templates().resolve("assets"), out);
+            return;
+        }
         Path staging = null;
         try {
             staging = Files.createTempDirectory("nnwiki-bake");
@@ -185,6 +191,32 @@ public final class Baker {
             }
         }
         return Problem.at(config.relative(config.templates()), 0, "bake failed: " + t);
+    }
+
+    /**
+     * Copies the template assets as JBake's asset step does with {@code asset.ignore}: every file and
+     * folder but hidden ones and folders holding a {@code .jbakeignore}, in name order.
+     */
+    static void copyAssets(Path from, Path to) {
+        java.io.File[] entries = from.toFile().listFiles(f -> !f.isHidden()
+                && (f.isFile() || !new java.io.File(f, ".jbakeignore").exists()));
+        if (entries == null) {
+            return;
+        }
+        java.util.Arrays.sort(entries);
+        try {
+            for (java.io.File entry : entries) {
+                Path target = to.resolve(entry.getName());
+                if (entry.isFile()) {
+                    Files.createDirectories(to);
+                    Files.copy(entry.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    copyAssets(entry.toPath(), target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the template assets into " + to, e);
+        }
     }
 
     static void deleteTree(Path dir) {
