@@ -148,6 +148,27 @@ public final class Baker {
         }
     }
 
+    /**
+     * Runs JBake once on no pages, so that the next bake in this JVM does not pay for JBake's first
+     * start (its database and engines: over a second). The preview server calls it in the background
+     * after its first build, which usually bakes nothing.
+     */
+    public void warmUp() {
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("nnwiki-warm");
+            Path content = Files.createDirectories(staging.resolve("content"));
+            Path out = Files.createDirectories(staging.resolve("out"));
+            synchronized (ONE_BAKE_AT_A_TIME) {
+                runOven(staging, content, out, new BakeInput(Map.of(), Map.of()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // only the first real bake is slower
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
     private void runOven(Path staging, Path content, Path out, BakeInput input) {
         DefaultJBakeConfiguration cfg = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(staging.toFile(), out.toFile(), true);

@@ -91,6 +91,11 @@ public final class PreviewServer implements AutoCloseable {
         watcher = new Thread(() -> watch(ws, examples), "nnwiki-watch");
         watcher.setDaemon(true);
         watcher.start();
+        // The first edit after starting then does not wait for JBake's first start.
+        Thread warm = new Thread(() -> new org.nnwiki.generator.jbake.Baker(config, new org.nnwiki.generator.Problems()).warmUp(),
+                "nnwiki-warm-jbake");
+        warm.setDaemon(true);
+        warm.start();
         System.out.println("nnwiki: serving http://127.0.0.1:" + bound + "/ (Ctrl+C stops)");
         return bound;
     }
