@@ -102,7 +102,14 @@ public final class IncludeExpander {
         int hash = ref.indexOf('#');
         String pathPart = hash < 0 ? ref : ref.substring(0, hash);
         String region = hash < 0 ? null : ref.substring(hash + 1);
-        Path target = root.resolve(pathPart).normalize();
+        Path target;
+        try {
+            target = root.resolve(pathPart).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(page.source(), fileLine, "include path '" + pathPart.replace("\0", "\\0")
+                    + "' is not a file path (" + e.getReason() + "): give a path relative to the repository root");
+            return List.of();
+        }
         if (!target.startsWith(root) || Path.of(pathPart).isAbsolute()) {
             problems.add(page.source(), fileLine, "include path '" + pathPart
                     + "' leaves the repository: give a path relative to the repository root, e.g. examples/src/main/java/...");

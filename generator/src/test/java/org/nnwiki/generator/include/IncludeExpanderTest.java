@@ -33,6 +33,16 @@ class IncludeExpanderTest {
         assertEquals(9, e.fileLine(7));
     }
 
+    /** Found by PageFuzzTest: a NUL in the path crashed the build instead of naming the line. */
+    @Test
+    void aPathTheFileSystemCannotNameIsAProblemAtItsLine() {
+        Problems problems = new Problems();
+        new IncludeExpander(root, problems).expand(page("text\n```java include=src/\u0000Sample.java\n```"));
+        assertEquals(1, problems.sorted().size(), problems.sorted().toString());
+        assertEquals("content/p.md:7", problems.sorted().get(0).location());
+        assertTrue(problems.sorted().get(0).message().contains("is not a file path"), problems.sorted().toString());
+    }
+
     @Test
     void wholeFileWithoutRegion() throws Exception {
         Files.writeString(root.resolve("B.txt"), "one\ntwo\n");
