@@ -66,7 +66,7 @@ public final class Baker {
         Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
         pages.parallelStream().forEach(rendered -> {
             Page page = rendered.parsed().expanded().page();
-            String folder = PageModel.rootOf(page.outputPath()) + "|" + java.util.Objects.toString(Path.of(page.outputPath()).getParent(), "");
+            String folder = java.util.Objects.toString(Path.of(page.outputPath()).getParent(), "");
             String sidebar = sidebars.computeIfAbsent(folder, f -> digest(Map.of("nav", PageModel.sidebar(nav, page, null))));
             Map<String, Object> model = new java.util.LinkedHashMap<>(PageModel.withoutNav(config, nav, rendered, runCommand));
             model.put("nav", List.of(sidebar, page.outputPath()));

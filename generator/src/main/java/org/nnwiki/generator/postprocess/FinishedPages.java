@@ -43,7 +43,7 @@ public final class FinishedPages {
     private final Path folder;
     private final String key;
     private final boolean reuse;
-    private final Map<String, String> reusedDigests = new ConcurrentHashMap<>();
+    private final java.util.Set<String> reused = ConcurrentHashMap.newKeySet();
 
     private FinishedPages(Path folder, String key, boolean reuse) {
         this.folder = folder;
@@ -76,7 +76,7 @@ public final class FinishedPages {
             if (bytes == null || !digest(bytes).equals(e.htmlDigest())) {
                 return null;
             }
-            reusedDigests.put(output, e.htmlDigest());
+            reused.add(output);
             return new PostProcessor.Finished(new String(bytes, StandardCharsets.UTF_8), e.facts(), page);
         } catch (IOException unreadable) {
             return null;
@@ -91,7 +91,7 @@ public final class FinishedPages {
         finished.entrySet().parallelStream().forEach(en -> {
             String output = en.getKey();
             String modelKey = modelKeys.get(output);
-            if (modelKey == null || reusedDigests.containsKey(output)) {
+            if (modelKey == null || reused.contains(output)) {
                 return;
             }
             String html = digest(en.getValue().html().getBytes(StandardCharsets.UTF_8));

@@ -31,9 +31,8 @@ import org.nnwiki.generator.Problems;
  * (see {@link FinishedPages}) and still check its links against the pages of this one.
  *
  * <pre>{@code
- * PostProcessor pp = new PostProcessor(problems);
- * Map<String, PostProcessor.Finished> pages = ...; // output path -> pp.finish(output, bakedHtml)
- * pp.complete(bakedDir, pages, sourceByOutput, "templates/page.ftlh", listed, baseUrl);
+ * Map<String, PostProcessor.Finished> pages = ...; // output path -> PostProcessor.finish(output, bakedHtml)
+ * new PostProcessor(problems).complete(bakedDir, pages, sourceByOutput, "templates/page.ftlh", listed, baseUrl);
  * }</pre>
  */
 public final class PostProcessor {
