@@ -29,6 +29,7 @@ import org.nnwiki.generator.include.ExpandedPage;
 import org.nnwiki.generator.include.IncludeExpander;
 import org.nnwiki.generator.jbake.Baker;
 import org.nnwiki.generator.jbake.Navigation;
+import org.nnwiki.generator.cite.Bibliography;
 import org.nnwiki.generator.markdown.MarkdownParser;
 import org.nnwiki.generator.markdown.ParsedPage;
 import org.nnwiki.generator.page.ApiIndex;
@@ -210,10 +211,13 @@ public final class SiteBuild {
         List<ExecutionReport.Entry> report = ExecutionReport.entries(parsed, results, titles, outputBySource);
         // Written even when the build fails: CI shows which examples failed.
         writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
-        HtmlRenderer renderer = new HtmlRenderer(outputBySource);
+        Bibliography bibliography = Bibliography.load(config.root(), config.bibliography(), problems);
+        bibliography.check(parsed, problems);
+        HtmlRenderer renderer = new HtmlRenderer(outputBySource, bibliography);
         List<RenderedPage> rendered = parsed.parallelStream()
                 .map(p -> memory == null ? renderer.render(p, results.get(p.source()))
-                        : memory.render(p, results.get(p.source()), outputBySource, q -> renderer.render(q, results.get(q.source()))))
+                        : memory.render(p, results.get(p.source()), outputBySource, bibliography,
+                                q -> renderer.render(q, results.get(q.source()))))
                 .toList();
 
         watch.lap("render");
@@ -527,6 +531,7 @@ public final class SiteBuild {
             add.accept(VendorAssets.versions());
             add.accept(config.toString());
             add.accept("drafts " + options.drafts()); // what is published; fix, force and repeat change no output
+            add.accept(Files.isRegularFile(config.bibliography()) ? readFile(config.bibliography()) : "no bibliography");
             for (ExpandedPage p : pages) {
                 add.accept(p.page().source());
                 add.accept(p.page().front().toString());

@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     ({@code target/nnwiki})
  * @param session how example sessions run
  * @param apiIndex the generated API index page ({@code api.html}; none when no package is named)
+ * @param bibliography the BibTeX file that {@code [@key]} citations name ({@code content/references.bib})
  */
 public record SiteConfig(
         Path root,
@@ -46,7 +47,8 @@ public record SiteConfig(
         Path cache,
         Path reports,
         Session session,
-        ApiIndex apiIndex) {
+        ApiIndex apiIndex,
+        Path bibliography) {
 
     /**
      * The API index: every public class of {@code packages} (and their sub-packages) on the session
@@ -95,7 +97,7 @@ public record SiteConfig(
             long scratchMegabytes) {}
 
     private static final Set<String> TOP_KEYS = Set.of(
-            "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session", "apiIndex");
+            "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session", "apiIndex", "bibliography");
     private static final Set<String> API_INDEX_KEYS = Set.of("title", "section", "order", "packages");
     private static final Set<String> SESSION_KEYS = Set.of(
             "classpath", "classpathFiles", "prelude", "valueHook", "heap", "vmOptions", "timeoutSeconds",
@@ -160,12 +162,8 @@ public record SiteConfig(
                 abs.resolve(str(top, "cache", ".nnwiki-cache")),
                 abs.resolve(str(top, "reports", "target/nnwiki")),
                 session,
-                apiIndex);
-    }
-
-    /** The same configuration writing to another output and cache folder (tests, previews). */
-    public SiteConfig withOutput(Path newSite, Path newCache) {
-        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, newSite, newCache, newCache.resolve("reports"), session, apiIndex);
+                apiIndex,
+                abs.resolve(str(top, "bibliography", "content/references.bib")));
     }
 
     /**
@@ -179,13 +177,13 @@ public record SiteConfig(
         Session s = session;
         Session changed = new Session(s.classpath(), s.classpathFiles(), s.prelude(), s.valueHook(), s.heap(), s.vmOptions(), s.timeout(),
                 s.maxOutputChars(), s.parallelism(), mode, s.sandboxPaths(), s.scratchMegabytes());
-        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, site, cache, reports, changed, apiIndex);
+        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, site, cache, reports, changed, apiIndex, bibliography);
     }
 
     /** The same configuration with the published locations replaced where the arguments are not null. */
     public SiteConfig withUrls(String newBaseUrl, String newEditUrl) {
         return new SiteConfig(root, title, description, newEditUrl == null ? editUrl : newEditUrl,
-                newBaseUrl == null ? baseUrl : slash(newBaseUrl), sections, content, templates, site, cache, reports, session, apiIndex);
+                newBaseUrl == null ? baseUrl : slash(newBaseUrl), sections, content, templates, site, cache, reports, session, apiIndex, bibliography);
     }
 
     private static String slash(String url) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.nnwiki.generator.cite.Bibliography;
 import org.nnwiki.generator.execute.PageResult;
 import org.nnwiki.generator.include.ExpandedPage;
 import org.nnwiki.generator.markdown.MarkdownParser;
@@ -26,7 +27,8 @@ public final class StageMemory {
     private record Parsed(ExpandedPage from, ParsedPage page, List<Problem> problems) {}
 
     /** A page's rendering, from that parse (the same object), those results and those link targets. */
-    private record Rendered(ParsedPage parsed, PageResult result, Map<String, String> outputBySource, RenderedPage page) {}
+    private record Rendered(ParsedPage parsed, PageResult result, Map<String, String> outputBySource, Bibliography bibliography,
+            RenderedPage page) {}
 
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
@@ -44,13 +46,14 @@ public final class StageMemory {
         return last.page();
     }
 
-    /** The page rendered by {@code render}, or its last rendering from the same parse, results and link targets. */
-    RenderedPage render(ParsedPage page, PageResult result, Map<String, String> outputBySource, Function<ParsedPage, RenderedPage> render) {
+    /** The page rendered by {@code render}, or its last rendering from the same parse, results, link targets and bibliography. */
+    RenderedPage render(ParsedPage page, PageResult result, Map<String, String> outputBySource, Bibliography bibliography,
+            Function<ParsedPage, RenderedPage> render) {
         String key = page.expanded().page().file().toAbsolutePath().toString();
         Rendered last = rendered.get(key);
         if (last == null || last.parsed() != page || !java.util.Objects.equals(last.result(), result)
-                || !last.outputBySource().equals(outputBySource)) {
-            last = new Rendered(page, result, Map.copyOf(outputBySource), render.apply(page));
+                || !last.outputBySource().equals(outputBySource) || !last.bibliography().equals(bibliography)) {
+            last = new Rendered(page, result, Map.copyOf(outputBySource), bibliography, render.apply(page));
             rendered.put(key, last);
         }
         return last.page();

@@ -24,6 +24,7 @@ class ArchitectureTest {
     void eachLibraryIsUsedInOnePlace() {
         only("com.vladsch.flexmark..", "..generator.markdown..", "..generator.render..");
         only("org.jsoup..", "..generator.postprocess..");
+        only("org.jbibtex..", "..generator.cite..");
         only("org.jbake..", "..generator.jbake..");
         only("freemarker..", "..generator.jbake..");
         only("jdk.jshell..", "..generator.execute..");

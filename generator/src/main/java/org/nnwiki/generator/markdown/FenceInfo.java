@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param tolerance for {@code expected} blocks: relative tolerance of numbers (default 1e-6)
  * @param varies the block's output is a measurement that changes between runs (timings): {@code --repeat}
  *     does not compare it
+ * @param solution the block is the solution of the exercise right above it: shown folded, and run
  */
 public record FenceInfo(
         String language,
@@ -30,11 +31,12 @@ public record FenceInfo(
         String session,
         String include,
         double tolerance,
-        boolean varies)
+        boolean varies,
+        boolean solution)
         implements Serializable {
 
     public static final double DEFAULT_TOLERANCE = 1e-6;
-    static final String KNOWN = "run, hide, quiet, expect=error, timeout=SECONDS, session=NAME, include=PATH#REGION, varies";
+    static final String KNOWN = "run, hide, quiet, expect=error, timeout=SECONDS, session=NAME, include=PATH#REGION, varies, solution";
 
     public boolean isExpected() {
         return language.equals("expected");
@@ -45,7 +47,7 @@ public record FenceInfo(
 
     /** The options of an inline value: it runs in the page's session, and shows only its text. */
     public static FenceInfo inlineValue() {
-        return new FenceInfo(INLINE, true, true, false, false, 0, "", "", DEFAULT_TOLERANCE, false);
+        return new FenceInfo(INLINE, true, true, false, false, 0, "", "", DEFAULT_TOLERANCE, false, false);
     }
 
     /** An inline value of the prose rather than a fenced block. */
@@ -66,7 +68,7 @@ public record FenceInfo(
     public static FenceInfo parse(String info, List<String> errors) {
         String[] words = info.strip().isEmpty() ? new String[0] : info.strip().split("\\s+");
         String language = words.length == 0 ? "" : words[0];
-        boolean run = false, hide = false, quiet = false, expectError = false, varies = false;
+        boolean run = false, hide = false, quiet = false, expectError = false, varies = false, solution = false;
         int timeout = 0;
         String session = "";
         String include = "";
@@ -98,6 +100,7 @@ public record FenceInfo(
                 case "hide" -> hide = needRun.add(w) && flag(w, value, errors);
                 case "quiet" -> quiet = needRun.add(w) && flag(w, value, errors);
                 case "varies" -> varies = needRun.add(w) && flag(w, value, errors);
+                case "solution" -> solution = needRun.add(w) && flag(w, value, errors);
                 case "expect" -> {
                     needRun.add(w);
                     if ("error".equals(value)) {
@@ -141,7 +144,7 @@ public record FenceInfo(
         if (run && !language.equals("java")) {
             errors.add("only java blocks can run, not '" + (language.isEmpty() ? "(no language)" : language) + "'");
         }
-        return new FenceInfo(language, run, hide, quiet, expectError, timeout, session, include, tol, varies);
+        return new FenceInfo(language, run, hide, quiet, expectError, timeout, session, include, tol, varies, solution);
     }
 
     private static boolean flag(String word, String value, List<String> errors) {

@@ -2,13 +2,17 @@ package org.nnwiki.generator.markdown;
 
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nnwiki.generator.Problems;
 import org.nnwiki.generator.include.ExpandedPage;
 
@@ -20,6 +24,9 @@ import org.nnwiki.generator.include.ExpandedPage;
  * }</pre>
  */
 public final class MarkdownParser {
+    /** The kinds of box ({@code !!! KIND "Title"}) a page may use. */
+    public static final List<String> BOX_KINDS = List.of("note", "tip", "warning", "key-ideas", "exercise");
+
     private final Parser parser = Parser.builder(MarkdownOptions.get()).build();
     private final Problems problems;
 
@@ -34,7 +41,25 @@ public final class MarkdownParser {
         String source = page.page().source();
         CodeBlock previousRun = null;
         Node previousRunNode = null;
+        List<Citation> citations = new ArrayList<>();
+        Set<String> sessionsWithSolution = new HashSet<>();
         for (Node node : document.getDescendants()) {
+            if (node instanceof AdmonitionBlock box) {
+                checkBox(box, page, source);
+                continue;
+            }
+            if (node instanceof LinkRef ref && !ref.isDefined()) {
+                List<String> errors = new ArrayList<>();
+                String chars = ref.getChars().toString();
+                List<Citation.Item> items = chars.startsWith("[") && chars.endsWith("]") && !chars.contains("][")
+                        ? Citation.parse(chars.substring(1, chars.length() - 1), errors) : null;
+                int line = page.fileLine(ref.getStartLineNumber() + 1);
+                errors.forEach(e -> problems.add(source, line, e));
+                if (items != null && !items.isEmpty()) {
+                    citations.add(new Citation(ref, items, line));
+                }
+                continue;
+            }
             if (node instanceof Code inline && isInlineValue(inline)) {
                 // `{java} expr`: a value of the page's session, after the blocks above it.
                 int line = page.fileLine(inline.getStartLineNumber() + 1);
@@ -50,6 +75,7 @@ public final class MarkdownParser {
                     continue;
                 }
                 CodeBlock block = new CodeBlock(blocks.size(), line, FenceInfo.inlineValue(), CodeBlock.inlineCode(expression), null);
+                checkAfterSolutions(block, sessionsWithSolution, source);
                 blocks.add(block);
                 blockOf.put(inline, block);
                 continue;
@@ -81,12 +107,43 @@ public final class MarkdownParser {
                 continue;
             }
             CodeBlock block = new CodeBlock(blocks.size(), line, info, code, null);
+            if (info.solution()) {
+                if (!(fence.getPrevious() instanceof AdmonitionBlock box && box.getInfo().toString().equals("exercise"))) {
+                    problems.add(source, line, "a solution must come right after its exercise: write the exercise as"
+                            + " !!! exercise \"Title\" (its text indented by four spaces), then this block");
+                }
+                sessionsWithSolution.add(info.session());
+            } else if (info.run()) {
+                checkAfterSolutions(block, sessionsWithSolution, source);
+            }
             blocks.add(block);
             blockOf.put(fence, block);
             previousRun = errors.isEmpty() && info.run() ? block : null;
             previousRunNode = fence;
         }
-        return new ParsedPage(page, document, List.copyOf(blocks), blockOf);
+        return new ParsedPage(page, document, List.copyOf(blocks), blockOf, List.copyOf(citations));
+    }
+
+    /** A box's kind must be known, and an exercise must be followed by its solution. */
+    private void checkBox(AdmonitionBlock box, ExpandedPage page, String source) {
+        String kind = box.getInfo().toString();
+        int line = page.fileLine(box.getStartLineNumber() + 1);
+        if (!BOX_KINDS.contains(kind)) {
+            problems.add(source, line, "unknown box '!!! " + kind + "' (known: " + String.join(", ", BOX_KINDS) + ")");
+        } else if (kind.equals("exercise") && !(box.getNext() instanceof FencedCodeBlock next
+                && FenceInfo.parse(next.getInfo().toString(), new ArrayList<>()).solution())) {
+            problems.add(source, line, "this exercise has no solution: put a ```java run solution block right after it"
+                    + " (it runs at build time, and the reader sees it folded)");
+        }
+    }
+
+    /** Solutions run last in their session, so that no block of the page sees what they changed. */
+    private void checkAfterSolutions(CodeBlock block, Set<String> sessionsWithSolution, String source) {
+        if (sessionsWithSolution.contains(block.info().session())) {
+            problems.add(source, block.line(), "this block runs after an exercise's solution in the same session, and would see"
+                    + " what the solution changed: move the exercises to the end of the page, or give this block"
+                    + " or the solutions a session of their own (session=NAME)");
+        }
     }
 
     private static boolean isInlineValue(Code code) {

@@ -4,6 +4,8 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -17,10 +19,14 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.nnwiki.generator.cite.Bibliography;
 import org.nnwiki.generator.execute.BlockResult;
 import org.nnwiki.generator.execute.PageResult;
+import org.nnwiki.generator.markdown.Citation;
 import org.nnwiki.generator.markdown.CodeBlock;
 import org.nnwiki.generator.markdown.MarkdownOptions;
 import org.nnwiki.generator.markdown.ParsedPage;
@@ -29,7 +35,7 @@ import org.nnwiki.generator.markdown.ParsedPage;
  * Renders page bodies.
  *
  * <pre>{@code
- * RenderedPage html = new HtmlRenderer(outputPathBySource).render(parsed, pageResult);
+ * RenderedPage html = new HtmlRenderer(outputPathBySource, bibliography).render(parsed, pageResult);
  * }</pre>
  */
 public final class HtmlRenderer {
@@ -37,17 +43,22 @@ public final class HtmlRenderer {
     public static final String SOURCE_LINE = "data-src-line";
 
     private final Map<String, String> outputBySource;
+    private final Bibliography bibliography;
 
-    /** @param outputBySource every page's output path by its source path (for links between pages) */
-    public HtmlRenderer(Map<String, String> outputBySource) {
+    /**
+     * @param outputBySource every page's output path by its source path (for links between pages)
+     * @param bibliography the entries that {@code [@key]} citations name
+     */
+    public HtmlRenderer(Map<String, String> outputBySource, Bibliography bibliography) {
         this.outputBySource = outputBySource;
+        this.bibliography = bibliography;
     }
 
     public RenderedPage render(ParsedPage parsed, PageResult result) {
         String pageSource = parsed.source();
         String pageOutput = outputBySource.getOrDefault(pageSource, "");
         com.vladsch.flexmark.html.HtmlRenderer renderer = com.vladsch.flexmark.html.HtmlRenderer.builder(MarkdownOptions.get())
-                .nodeRendererFactory(options -> new CellRenderer(parsed, result))
+                .nodeRendererFactory(options -> new CellRenderer(parsed, result, bibliography))
                 .linkResolverFactory(new PageLinks(pageSource, pageOutput))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
@@ -56,7 +67,41 @@ public final class HtmlRenderer {
                     }
                 })
                 .build();
-        return new RenderedPage(parsed, result, renderer.render(parsed.document()));
+        String body = renderer.render(parsed.document());
+        return new RenderedPage(parsed, result, parsed.citations().isEmpty() ? body : body + referenceList(parsed));
+    }
+
+    /** The entries the page cites, numbered in the order of their first citation. */
+    static Map<String, Integer> citationNumbers(ParsedPage parsed) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        for (Citation c : parsed.citations()) {
+            for (Citation.Item item : c.items()) {
+                numbers.putIfAbsent(item.key(), numbers.size() + 1);
+            }
+        }
+        return numbers;
+    }
+
+    /** The numbered list of the page's references, appended to its body. */
+    private String referenceList(ParsedPage parsed) {
+        StringBuilder html = new StringBuilder("\n<section class=\"references\">\n<h2 id=\"reference-list\">References</h2>\n<ol>\n");
+        for (String key : citationNumbers(parsed).keySet()) {
+            Bibliography.Reference r = bibliography.entries().get(key);
+            if (r == null) {
+                continue; // reported by Bibliography.check; the build fails
+            }
+            html.append("<li id=\"ref-").append(Escape.attr(key)).append("\"><span class=\"ref-authors\">").append(Escape.text(r.authors()))
+                    .append("</span> (").append(Escape.text(r.year())).append("). <cite>").append(Escape.text(r.title())).append("</cite>");
+            if (!r.venue().isEmpty()) {
+                html.append(". ").append(Escape.text(r.venue()));
+            }
+            html.append('.');
+            if (!r.url().isEmpty()) {
+                html.append(" <a href=\"").append(Escape.attr(r.url())).append("\">").append(Escape.text(r.linkText())).append("</a>");
+            }
+            html.append("</li>\n");
+        }
+        return html.append("</ol>\n</section>\n").toString();
     }
 
     /** Adds the page-file line to every link and image. */
@@ -125,18 +170,85 @@ public final class HtmlRenderer {
 
     /** Renders fenced code blocks: code, then what the block showed. */
     private static final class CellRenderer implements NodeRenderer {
+        private static final Map<String, String> BOX_TITLES = Map.of("note", "Note", "tip", "Tip", "warning", "Warning", "key-ideas", "Key ideas");
+
         private final ParsedPage parsed;
         private final PageResult result;
+        private final Bibliography bibliography;
+        private final Map<Node, Citation> citations = new IdentityHashMap<>();
+        private final Map<String, Integer> citationNumbers;
+        private int exercises;
+        private boolean inExercise;
 
-        CellRenderer(ParsedPage parsed, PageResult result) {
+        CellRenderer(ParsedPage parsed, PageResult result, Bibliography bibliography) {
             this.parsed = parsed;
             this.result = result;
+            this.bibliography = bibliography;
+            parsed.citations().forEach(c -> citations.put(c.node(), c));
+            this.citationNumbers = citationNumbers(parsed);
         }
 
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
-                    new NodeRenderingHandler<>(Code.class, this::renderInline));
+                    new NodeRenderingHandler<>(Code.class, this::renderInline),
+                    new NodeRenderingHandler<>(AdmonitionBlock.class, this::renderBox),
+                    new NodeRenderingHandler<>(LinkRef.class, this::renderCitation));
+        }
+
+        /**
+         * A box ({@code !!! KIND "Title"}). An exercise is numbered, and its solution (the run block
+         * right after it) is drawn inside it, folded.
+         */
+        private void renderBox(AdmonitionBlock node, NodeRendererContext context, HtmlWriter html) {
+            String kind = node.getInfo().toString();
+            String title = node.getTitle().toString().strip();
+            html.line();
+            if (kind.equals("exercise")) {
+                exercises++;
+                String name = "Exercise " + exercises;
+                html.raw("<section class=\"box box-exercise\" id=\"exercise-" + exercises + "\" aria-label=\"" + name + "\">");
+                html.raw("<p class=\"box-title\">" + name + (title.isEmpty() ? "" : ": " + Escape.text(title)) + "</p>");
+                context.renderChildren(node);
+                Node next = node.getNext();
+                if (next instanceof FencedCodeBlock fence && parsed.blockOf().get(fence) != null
+                        && parsed.blockOf().get(fence).info().solution()) {
+                    inExercise = true;
+                    context.render(fence);
+                    inExercise = false;
+                }
+                html.raw("</section>");
+            } else {
+                String cssKind = BOX_TITLES.containsKey(kind) ? kind : "note";
+                html.raw("<aside class=\"box box-" + cssKind + "\">");
+                html.raw("<p class=\"box-title\">" + Escape.text(title.isEmpty() ? BOX_TITLES.getOrDefault(kind, kind) : title) + "</p>");
+                context.renderChildren(node);
+                html.raw("</aside>");
+            }
+            html.line();
+        }
+
+        /** {@code [@key; @other, p. 3]}: numbers that link to the page's reference list. */
+        private void renderCitation(LinkRef node, NodeRendererContext context, HtmlWriter html) {
+            Citation citation = citations.get(node);
+            if (citation == null) {
+                context.delegateRender();
+                return;
+            }
+            StringBuilder sb = new StringBuilder("<span class=\"cite\">[");
+            for (int i = 0; i < citation.items().size(); i++) {
+                Citation.Item item = citation.items().get(i);
+                Bibliography.Reference r = bibliography.entries().get(item.key());
+                sb.append(i == 0 ? "" : "; ").append("<a href=\"#ref-").append(Escape.attr(item.key())).append('"');
+                if (r != null) {
+                    sb.append(" title=\"").append(Escape.attr(r.label())).append('"');
+                }
+                sb.append('>').append(citationNumbers.get(item.key())).append("</a>");
+                if (!item.locator().isEmpty()) {
+                    sb.append(", ").append(Escape.text(item.locator()));
+                }
+            }
+            html.raw(sb.append("]</span>").toString());
         }
 
         /** An inline value: the text its expression printed, with the expression as a tooltip. */
@@ -172,8 +284,16 @@ public final class HtmlRenderer {
             if (block == null) {
                 return; // an expected block: its check is shown on the output it checks
             }
+            boolean solution = block.info().solution() && node.getPrevious() instanceof AdmonitionBlock box
+                    && box.getInfo().toString().equals("exercise");
+            if (solution && !inExercise) {
+                return; // drawn inside its exercise
+            }
             BlockResult r = block.info().run() ? result.byOrdinal().get(block.ordinal()) : null;
             html.line();
+            if (solution) {
+                html.raw("<details class=\"solution\"><summary>Solution</summary>");
+            }
             html.raw("<div class=\"cell" + (block.info().run() ? " cell-run" : "") + "\" id=\"cell-" + (block.ordinal() + 1) + "\">");
             if (!block.info().hide()) {
                 if (!block.info().include().isEmpty()) {
@@ -195,6 +315,9 @@ public final class HtmlRenderer {
                 html.closePre();
             }
             html.raw("</div>");
+            if (solution) {
+                html.raw("</details>");
+            }
             html.line();
         }
     }

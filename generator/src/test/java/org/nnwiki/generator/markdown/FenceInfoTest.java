@@ -27,7 +27,7 @@ class FenceInfoTest {
         List<String> errors = new ArrayList<>();
         FenceInfo f = FenceInfo.parse(info, errors);
         assertEquals(List.of(), errors);
-        assertEquals(new FenceInfo(lang, run, hide, quiet, expectError, timeout, session, include, FenceInfo.DEFAULT_TOLERANCE, false), f);
+        assertEquals(new FenceInfo(lang, run, hide, quiet, expectError, timeout, session, include, FenceInfo.DEFAULT_TOLERANCE, false, false), f);
     }
 
     @ParameterizedTest(name = "{0}")
