@@ -9,6 +9,7 @@ import org.nnwiki.core.nn.Module;
 import org.nnwiki.core.optim.*;
 import org.nnwiki.core.data.*;
 import org.nnwiki.display.*;
+import org.nnwiki.diagram.*;
 import static org.nnwiki.display.Display.show;
 
 // Fixed seeds, so two builds print the same numbers: the core's global generator, and one for plain Java code.

@@ -46,6 +46,14 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The layout library stays behind the display API; diagrams of core objects go through NodeGraph. */
+    @Test
+    void onlyTheDisplayApiUsesTheLayoutLibrary() {
+        noClasses().that().resideOutsideOfPackage("org.nnwiki.display..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.elk..")
+                .check(CLASSES);
+    }
+
     @Test
     void nothingHereDependsOnTheGenerator() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.nnwiki.generator..").check(CLASSES);

@@ -280,6 +280,24 @@ public final class Tensor {
     }
 
     /**
+     * The tensors this one was computed from, as the graph recorded them: empty for a leaf, for a
+     * result computed without any input that takes a gradient (or under {@link #noGrad()}), and
+     * after {@link #backward()}, which frees the graph. Diagrams of the graph read it.
+     */
+    public List<Tensor> inputs() {
+        if (inputs == null) {
+            return List.of();
+        }
+        List<Tensor> out = new ArrayList<>();
+        for (Tensor t : inputs) {
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
      * Disables graph recording until the returned handle is closed, for evaluation and parameter
      * updates: {@code try (var off = Tensor.noGrad()) { ... }}.
      */

@@ -53,10 +53,15 @@ final class Svg {
         return draw(width, height, title, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
     }
 
+    /** A number for the ids of one figure's definitions (markers, clips): several figures share a page. */
+    static int nextId() {
+        return COUNTER.incrementAndGet();
+    }
+
     static String draw(int width, int height, String title, Consumer<Graphics2D> painter) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         // Unique ids per figure: several charts share one HTML page.
-        g.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "n" + COUNTER.incrementAndGet());
+        g.setDefsKeyPrefix("c" + Integer.toHexString(title.hashCode()) + "n" + nextId());
         // Two decimals are finer than a pixel of any figure here and keep pages small.
         g.setGeomDoubleConverter(Svg::round2);
         g.setTransformDoubleConverter(Svg::round2);

@@ -72,4 +72,9 @@ public final class BatchNorm extends Layer {
     public float[] runningVar() {
         return runningVar.clone();
     }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(" + channels + ")";
+    }
 }

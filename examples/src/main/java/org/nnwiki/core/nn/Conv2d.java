@@ -25,4 +25,11 @@ public final class Conv2d extends Layer {
     public Tensor forward(Tensor x) {
         return x.conv2d(weight, bias, stride, padding);
     }
+
+    /** As PyTorch prints it: {@code Conv2d(1, 8, 3, stride=1, padding=1)}. */
+    @Override
+    public String toString() {
+        int[] s = weight.shape();
+        return "Conv2d(" + s[1] + ", " + s[0] + ", " + s[2] + (stride != 1 ? ", stride=" + stride : "") + (padding != 0 ? ", padding=" + padding : "") + ")";
+    }
 }

@@ -14,4 +14,9 @@ public final class Dropout extends Layer {
     public Tensor forward(Tensor x) {
         return x.dropout(p, isTraining());
     }
+
+    @Override
+    public String toString() {
+        return "Dropout(" + p + ")";
+    }
 }

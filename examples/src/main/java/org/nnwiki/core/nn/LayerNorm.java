@@ -22,4 +22,9 @@ public final class LayerNorm extends Layer {
     public Tensor forward(Tensor x) {
         return x.layerNorm(gamma, beta, eps); // (…, D), biased variance like PyTorch
     }
+
+    @Override
+    public String toString() {
+        return "LayerNorm(" + gamma.numel() + ")";
+    }
 }

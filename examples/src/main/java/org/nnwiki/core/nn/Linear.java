@@ -20,4 +20,11 @@ public final class Linear extends Layer {
     public Tensor forward(Tensor x) {
         return x.linear(weight, bias); // (…, in) → (…, out)
     }
+
+    /** As PyTorch prints it: {@code Linear(784, 128)}. */
+    @Override
+    public String toString() {
+        int[] s = weight.shape();
+        return "Linear(" + s[1] + ", " + s[0] + (bias == null ? ", bias=false" : "") + ")";
+    }
 }

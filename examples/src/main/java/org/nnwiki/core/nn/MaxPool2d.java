@@ -20,4 +20,9 @@ public final class MaxPool2d extends Layer {
     public Tensor forward(Tensor x) {
         return x.maxPool2d(kernel, stride);
     }
+
+    @Override
+    public String toString() {
+        return "MaxPool2d(" + kernel + (stride != kernel ? ", stride=" + stride : "") + ")";
+    }
 }
