@@ -211,7 +211,8 @@
     if (!page) return;
     page.blocks.forEach(function (b) {
       var cell = document.getElementById("cell-" + b.cell);
-      if (!cell) return;
+      // Inline values are words of a sentence: their run time is in the execution report only.
+      if (!cell || cell.classList.contains("inline-value")) return;
       var badge = document.createElement("p");
       badge.className = "run-time";
       badge.textContent = "ran in " + seconds(b.millis) + " · peak heap " + megabytes(b.peakHeapBytes) + (page.cached ? " · from the cache" : "");

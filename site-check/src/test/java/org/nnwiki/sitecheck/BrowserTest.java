@@ -322,6 +322,28 @@ class BrowserTest {
     }
 
     @Test
+    void solutionsAreFoldedUntilOpenedAndCitationsLeadToTheReferenceList() {
+        open("fundamentals/forward-backward.html");
+        List<WebElement> exercises = driver.findElements(By.cssSelector("section.box-exercise"));
+        assertTrue(exercises.size() >= 3, "the page has exercises");
+        WebElement solution = exercises.get(0).findElement(By.cssSelector("details.solution"));
+        WebElement code = solution.findElement(By.cssSelector("pre.code"));
+        assertFalse(code.isDisplayed(), "a solution is folded at first");
+        solution.findElement(By.tagName("summary")).click();
+        assertTrue(code.isDisplayed(), "opening it shows the solution's code");
+        assertTrue(solution.getText().contains("output checked"), "and its checked output");
+
+        WebElement cite = driver.findElement(By.cssSelector(".cite a"));
+        String target = cite.getAttribute("href").replaceAll(".*#", "");
+        cite.click();
+        WebElement entry = driver.findElement(By.id(target));
+        assertEquals("li", entry.getTagName());
+        assertTrue(js("var r = document.getElementById('" + target + "').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;")
+                .equals(Boolean.TRUE), "the reference is scrolled into view");
+        assertTrue(entry.getText().contains("(1986)"), entry.getText());
+    }
+
+    @Test
     void runTimesAndTheExecutionReportComeFromTheLastBuild() {
         open("fundamentals/backprop-by-hand.html");
         List<WebElement> badges = driver.findElements(By.cssSelector(".cell-run .run-time"));
@@ -329,6 +351,10 @@ class BrowserTest {
         assertTrue(badges.get(0).getText().matches("ran in [0-9.]+ (ms|s) · peak heap .*"), badges.get(0).getText());
         WebElement download = driver.findElement(By.cssSelector("a.download"));
         assertTrue(Files.isRegularFile(site.resolve("fundamentals").resolve(download.getAttribute("href").replaceAll(".*/", ""))));
+
+        open("fundamentals/forward-backward.html");
+        assertTrue(driver.findElements(By.cssSelector(".inline-value")).size() >= 2, "the page has inline values");
+        assertEquals(0, driver.findElements(By.cssSelector(".inline-value .run-time")).size(), "an inline value gets no run-time badge");
 
         open("report.html");
         List<WebElement> rows = driver.findElements(By.cssSelector("table.report tbody tr:not(.report-blocks)"));
