@@ -38,6 +38,7 @@ import org.nnwiki.generator.page.GeneratedPages;
 import org.nnwiki.generator.page.Page;
 import org.nnwiki.generator.postprocess.FinishedPages;
 import org.nnwiki.generator.postprocess.PostProcessor;
+import org.nnwiki.generator.render.Figures;
 import org.nnwiki.generator.render.HtmlRenderer;
 import org.nnwiki.generator.render.RenderedPage;
 
@@ -213,10 +214,12 @@ public final class SiteBuild {
         writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
         Bibliography bibliography = Bibliography.load(config.root(), config.bibliography(), problems);
         bibliography.check(parsed, problems);
-        HtmlRenderer renderer = new HtmlRenderer(outputBySource, bibliography);
+        Figures figures = Figures.load(config.root(), config.content(), problems);
+        figures.check(parsed, problems);
+        HtmlRenderer renderer = new HtmlRenderer(outputBySource, bibliography, figures);
         List<RenderedPage> rendered = parsed.parallelStream()
                 .map(p -> memory == null ? renderer.render(p, results.get(p.source()))
-                        : memory.render(p, results.get(p.source()), outputBySource, bibliography,
+                        : memory.render(p, results.get(p.source()), outputBySource, List.of(bibliography, figures),
                                 q -> renderer.render(q, results.get(q.source()))))
                 .toList();
 
@@ -532,6 +535,7 @@ public final class SiteBuild {
             add.accept(config.toString());
             add.accept("drafts " + options.drafts()); // what is published; fix, force and repeat change no output
             add.accept(Files.isRegularFile(config.bibliography()) ? readFile(config.bibliography()) : "no bibliography");
+            add.accept(figureFiles());
             for (ExpandedPage p : pages) {
                 add.accept(p.page().source());
                 add.accept(p.page().front().toString());
@@ -542,6 +546,22 @@ public final class SiteBuild {
         } catch (NoSuchAlgorithmException | IOException e) {
             return "";
         }
+    }
+
+    /** Every SVG file under the content folder, with its text (pages show them inline). */
+    private String figureFiles() {
+        if (!Files.isDirectory(config.content())) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(config.content())) {
+            for (Path f : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".svg")).sorted().toList()) {
+                sb.append(config.relative(f)).append('\u0000').append(readFile(f)).append('\u0000');
+            }
+        } catch (IOException | UncheckedIOException e) {
+            sb.append("unreadable ").append(System.nanoTime());
+        }
+        return sb.toString();
     }
 
     private Path stampFile() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.nnwiki.generator.cite.Bibliography;
 import org.nnwiki.generator.execute.PageResult;
 import org.nnwiki.generator.include.ExpandedPage;
 import org.nnwiki.generator.markdown.MarkdownParser;
@@ -27,7 +26,7 @@ public final class StageMemory {
     private record Parsed(ExpandedPage from, ParsedPage page, List<Problem> problems) {}
 
     /** A page's rendering, from that parse (the same object), those results and those link targets. */
-    private record Rendered(ParsedPage parsed, PageResult result, Map<String, String> outputBySource, Bibliography bibliography,
+    private record Rendered(ParsedPage parsed, PageResult result, Map<String, String> outputBySource, List<Object> shared,
             RenderedPage page) {}
 
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
@@ -46,14 +45,17 @@ public final class StageMemory {
         return last.page();
     }
 
-    /** The page rendered by {@code render}, or its last rendering from the same parse, results, link targets and bibliography. */
-    RenderedPage render(ParsedPage page, PageResult result, Map<String, String> outputBySource, Bibliography bibliography,
+    /**
+     * The page rendered by {@code render}, or its last rendering from the same parse, results, link
+     * targets and shared inputs ({@code shared}: the bibliography, the figures; compared by equals).
+     */
+    RenderedPage render(ParsedPage page, PageResult result, Map<String, String> outputBySource, List<Object> shared,
             Function<ParsedPage, RenderedPage> render) {
         String key = page.expanded().page().file().toAbsolutePath().toString();
         Rendered last = rendered.get(key);
         if (last == null || last.parsed() != page || !java.util.Objects.equals(last.result(), result)
-                || !last.outputBySource().equals(outputBySource) || !last.bibliography().equals(bibliography)) {
-            last = new Rendered(page, result, Map.copyOf(outputBySource), bibliography, render.apply(page));
+                || !last.outputBySource().equals(outputBySource) || !last.shared().equals(shared)) {
+            last = new Rendered(page, result, Map.copyOf(outputBySource), List.copyOf(shared), render.apply(page));
             rendered.put(key, last);
         }
         return last.page();

@@ -200,6 +200,21 @@ class BrowserTest {
     }
 
     @Test
+    void drawnFiguresFollowTheTheme() {
+        open("sequence/recurrent-networks.html");
+        WebElement figure = driver.findElement(By.cssSelector("figure.figure > svg[role=img]"));
+        assertTrue(figure.getAttribute("aria-label").startsWith("An LSTM cell"), figure.getAttribute("aria-label"));
+        String script = "var s = getComputedStyle(document.querySelector('figure.figure .fig-text'));"
+                + " var f = getComputedStyle(document.querySelector('figure.figure .fig-1')); return s.fill + ' ' + f.fill;";
+        String light = (String) js(script);
+        driver.findElement(By.cssSelector(".theme-toggle")).click();
+        String dark = (String) js(script);
+        driver.findElement(By.cssSelector(".theme-toggle")).click();
+        assertNotEquals(light, dark, "the figure's ink and fills change with the theme");
+        assertEquals(light, js(script));
+    }
+
+    @Test
     void sidebarFoldsAwayOnANarrowScreen() throws Exception {
         driver.manage().window().setSize(new Dimension(400, 850));
         open("fundamentals/backprop-by-hand.html");

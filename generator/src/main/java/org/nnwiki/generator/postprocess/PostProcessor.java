@@ -196,7 +196,7 @@ public final class PostProcessor {
      * image is not stretched to the column's width (the stylesheet only shrinks figures to fit).
      */
     static void labelCharts(Document doc) {
-        for (Element svg : doc.select("figure.out-chart > svg")) {
+        for (Element svg : doc.select("figure.out-chart > svg, figure.figure > svg")) {
             String[] box = svg.attr("viewBox").trim().split("[\\s,]+");
             if (box.length == 4 && !svg.hasAttr("width") && !svg.hasAttr("height")) {
                 try {
@@ -208,6 +208,9 @@ public final class PostProcessor {
                 } catch (NumberFormatException e) {
                     // a viewBox we cannot read: the figure keeps the stylesheet's size
                 }
+            }
+            if (svg.hasAttr("aria-label")) {
+                continue; // a drawn figure: its alt text names it
             }
             Element title = svg.selectFirst("title");
             svg.attr("role", "img");

@@ -44,21 +44,24 @@ public final class HtmlRenderer {
 
     private final Map<String, String> outputBySource;
     private final Bibliography bibliography;
+    private final Figures figures;
 
     /**
      * @param outputBySource every page's output path by its source path (for links between pages)
      * @param bibliography the entries that {@code [@key]} citations name
+     * @param figures the drawn figures that {@code ![alt](name.svg)} shows inline
      */
-    public HtmlRenderer(Map<String, String> outputBySource, Bibliography bibliography) {
+    public HtmlRenderer(Map<String, String> outputBySource, Bibliography bibliography, Figures figures) {
         this.outputBySource = outputBySource;
         this.bibliography = bibliography;
+        this.figures = figures;
     }
 
     public RenderedPage render(ParsedPage parsed, PageResult result) {
         String pageSource = parsed.source();
         String pageOutput = outputBySource.getOrDefault(pageSource, "");
         com.vladsch.flexmark.html.HtmlRenderer renderer = com.vladsch.flexmark.html.HtmlRenderer.builder(MarkdownOptions.get())
-                .nodeRendererFactory(options -> new CellRenderer(parsed, result, bibliography))
+                .nodeRendererFactory(options -> new CellRenderer(parsed, result, bibliography, figures))
                 .linkResolverFactory(new PageLinks(pageSource, pageOutput))
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
@@ -175,15 +178,17 @@ public final class HtmlRenderer {
         private final ParsedPage parsed;
         private final PageResult result;
         private final Bibliography bibliography;
+        private final Figures figures;
         private final Map<Node, Citation> citations = new IdentityHashMap<>();
         private final Map<String, Integer> citationNumbers;
         private int exercises;
         private boolean inExercise;
 
-        CellRenderer(ParsedPage parsed, PageResult result, Bibliography bibliography) {
+        CellRenderer(ParsedPage parsed, PageResult result, Bibliography bibliography, Figures figures) {
             this.parsed = parsed;
             this.result = result;
             this.bibliography = bibliography;
+            this.figures = figures;
             parsed.citations().forEach(c -> citations.put(c.node(), c));
             this.citationNumbers = citationNumbers(parsed);
         }
@@ -193,7 +198,34 @@ public final class HtmlRenderer {
             return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
                     new NodeRenderingHandler<>(Code.class, this::renderInline),
                     new NodeRenderingHandler<>(AdmonitionBlock.class, this::renderBox),
-                    new NodeRenderingHandler<>(LinkRef.class, this::renderCitation));
+                    new NodeRenderingHandler<>(LinkRef.class, this::renderCitation),
+                    new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Paragraph.class, this::renderParagraph));
+        }
+
+        /**
+         * A paragraph that is one image of a figure of the content folder: the figure's SVG, inlined
+         * so that it follows the theme, with the alt text as its accessible name and the image's
+         * title (or the alt text) as its caption.
+         */
+        private void renderParagraph(com.vladsch.flexmark.ast.Paragraph node, NodeRendererContext context, HtmlWriter html) {
+            String svg = node.getFirstChild() instanceof Image image && image.getNext() == null
+                    ? figureOf(image) : null;
+            if (svg == null) {
+                context.delegateRender();
+                return;
+            }
+            Image image = (Image) node.getFirstChild();
+            String alt = image.getText().toString().strip();
+            String caption = image.getTitle().toString().strip();
+            html.line();
+            html.raw("<figure class=\"figure\">" + svg.replaceFirst("<svg", "<svg role=\"img\" aria-label=\"" + Escape.attr(alt) + "\"")
+                    + "<figcaption>" + Escape.text(caption.isEmpty() ? alt : caption) + "</figcaption></figure>");
+            html.line();
+        }
+
+        private String figureOf(Image image) {
+            String path = Figures.pathOf(parsed.source(), image.getUrl().toString());
+            return path == null || image.getText().toString().isBlank() ? null : figures.svg(path);
         }
 
         /**
