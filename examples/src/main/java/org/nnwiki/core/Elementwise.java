@@ -390,7 +390,7 @@ final class Elementwise {
         float[] tile = isSuffix(mask.shape, a.shape) ? mask.data : broadcastApply(a, mask, out, (x, mk) -> mk);
         int[] runs = maskedRuns(tile);
         float[] r = fillRuns(a.data.clone(), tile.length, runs, value);
-        return Tensor.result("maskedFill", r, out, g -> a.addFreshGrad(fillRuns(g.clone(), tile.length, runs, 0f)), a);
+        return Tensor.result("maskedFill", r, out, g -> a.addFreshGrad(fillRuns(g.clone(), tile.length, runs, 0f)), a, mask); // the mask has no gradient; recorded for diagrams
     }
 
     /** Sets the runs of every tile of {@code data} to {@code value}; returns data. */

@@ -27,7 +27,7 @@ import org.nnwiki.display.NodeGraph;
  * }</pre>
  */
 public final class Graph implements Chart {
-    /** More boxes than this is no longer a diagram anyone reads. */
+    /** More boxes than this is no longer a diagram anyone reads: draw modules instead. */
     public static final int MAX_NODES = 200;
 
     private final Tensor root;
@@ -56,10 +56,6 @@ public final class Graph implements Chart {
         while (!todo.isEmpty()) {
             Tensor t = todo.poll();
             order.add(t);
-            if (order.size() > MAX_NODES) {
-                throw new IllegalArgumentException("Graph.of: the graph has more than " + MAX_NODES
-                        + " tensors; draw a smaller part of it (one layer, a batch of one) or a model's layers with Diagram.of");
-            }
             for (Tensor in : t.inputs()) {
                 if (seen.put(in, true) == null) {
                     todo.add(in);
@@ -122,8 +118,12 @@ public final class Graph implements Chart {
         return title;
     }
 
-    /** The graph as boxes and arrows, ready to lay out. */
+    /** The graph as boxes and arrows, one per tensor, ready to lay out. */
     public NodeGraph toNodeGraph() {
+        if (order.size() > MAX_NODES) {
+            throw new IllegalStateException("Graph: " + order.size() + " tensors is more than " + MAX_NODES
+                    + " boxes anyone can read; draw one box per module with modules(model, depth), or a smaller part of the graph");
+        }
         NodeGraph g = NodeGraph.of(title);
         Map<Tensor, String> ids = new IdentityHashMap<>();
         for (Tensor t : order) {
@@ -162,6 +162,134 @@ public final class Graph implements Chart {
     @Override
     public String svg() {
         return toNodeGraph().svg();
+    }
+
+    /**
+     * The same graph drawn one box per module of {@code model} (its parameter paths cut after
+     * {@code depth} names: depth 1 gives {@code encoder0}, {@code decoder1}, {@code out}), with the
+     * shape each module passed on and its parameter count; inputs that are not parameters (data,
+     * masks) keep a box of their own. An operation belongs to the module of its parameters; one
+     * without parameters (an activation, a residual sum, a softmax) to the module of its input that
+     * was computed last.
+     */
+    public NodeGraph modules(Module model, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("Graph.modules: depth must be at least 1, not " + depth);
+        }
+        Map<Tensor, String> paramOwner = new IdentityHashMap<>();
+        Map<String, Integer> paramCount = new java.util.LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> {
+            String module = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
+            paramOwner.put(p, module);
+            paramCount.merge(cut(module, depth), p.numel(), Integer::sum);
+        });
+        List<Tensor> topo = topological();
+        Map<Tensor, Integer> height = new IdentityHashMap<>();   // longest path from a leaf
+        Map<Tensor, String> owner = new IdentityHashMap<>();
+        for (Tensor t : topo) {
+            int h = 0;
+            for (Tensor in : inputs.get(t)) {
+                h = Math.max(h, height.get(in) + 1);
+            }
+            height.put(t, h);
+            if (inputs.get(t).isEmpty()) {
+                owner.put(t, paramOwner.get(t));            // null: data or a mask
+                continue;
+            }
+            String own = null;
+            for (Tensor in : inputs.get(t)) {
+                String o = paramOwner.get(in);
+                if (o != null && (own == null || o.length() > own.length())) {
+                    own = o;
+                }
+            }
+            if (own == null) {
+                Tensor latest = null;
+                for (Tensor in : inputs.get(t)) {
+                    if (owner.get(in) != null && (latest == null || height.get(in) > height.get(latest))) {
+                        latest = in;
+                    }
+                }
+                own = latest == null ? "" : owner.get(latest);
+            }
+            owner.put(t, own);
+        }
+        NodeGraph g = NodeGraph.of(title);
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
+        Map<Tensor, String> box = new IdentityHashMap<>();
+        int inputsSeen = 0;
+        for (Tensor t : topo) {
+            if (paramOwner.containsKey(t)) {
+                continue;                                   // drawn inside its module's box
+            }
+            String key = owner.get(t) == null ? "input " + inputsSeen++ : cut(owner.get(t), depth);
+            box.put(t, key);
+            ids.putIfAbsent(key, "m" + ids.size());
+            shapes.put(key, t.shape());                     // the last tensor of a module is what it passes on
+        }
+        for (var e : ids.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith("input ")) {
+                Tensor leaf = box.entrySet().stream().filter(b -> b.getValue().equals(key)).findFirst().orElseThrow().getKey();
+                String name = labels.getOrDefault(leaf, leaf.op().equals("leaf") ? "input" : "constant (" + leaf.op() + ")");
+                g.node(e.getValue(), NodeGraph.Kind.INPUT, name, Diagram.shape(leaf.shape()));
+                continue;
+            }
+            List<String> lines = new ArrayList<>(List.of(key.isEmpty() ? "(top level)" : key, "→ " + Diagram.shape(shapes.get(key))));
+            int params = paramCount.getOrDefault(key, 0);
+            if (params > 0) {
+                lines.add(String.format(Locale.ROOT, "%,d parameters", params));
+            }
+            NodeGraph.Kind kind = box.get(root).equals(key) ? NodeGraph.Kind.OUTPUT : params > 0 ? NodeGraph.Kind.PARAMETER : NodeGraph.Kind.OPERATION;
+            g.node(e.getValue(), kind, lines.toArray(String[]::new));
+        }
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        for (Tensor t : topo) {
+            if (!box.containsKey(t)) {
+                continue;
+            }
+            for (Tensor in : inputs.get(t)) {
+                String from = box.get(in);
+                String to = box.get(t);
+                if (from != null && !from.equals(to) && drawn.add(from + "\u0000" + to)) {
+                    g.edge(ids.get(from), ids.get(to));
+                }
+            }
+        }
+        return g;
+    }
+
+    private static String cut(String module, int depth) {
+        String[] parts = module.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(depth, parts.length)));
+    }
+
+    /** The graph's tensors, each after all of its inputs. */
+    private List<Tensor> topological() {
+        List<Tensor> out = new ArrayList<>();
+        Map<Tensor, Boolean> done = new IdentityHashMap<>();
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        done.put(root, false);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Tensor t = (Tensor) frame[0];
+            int next = (Integer) frame[1];
+            List<Tensor> ins = inputs.get(t);
+            if (next < ins.size()) {
+                frame[1] = next + 1;
+                Tensor in = ins.get(next);
+                if (!done.containsKey(in)) {
+                    done.put(in, false);
+                    stack.push(new Object[] {in, 0});
+                }
+            } else {
+                stack.pop();
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static String brief(float[] v) {

@@ -56,6 +56,34 @@ class DiagramsTest {
     }
 
     @Test
+    void theModuleViewHasOneBoxPerModuleAndKeepsTheInputsAndMasks() throws Exception {
+        Rng.manualSeed(9);
+        var mlp = new Sequential(new Linear(3, 8), Activation.relu(), new Linear(8, 8), Activation.tanh(), new Linear(8, 2));
+        Tensor x = Tensor.randn(4, 3);
+        Tensor mask = Tensor.ones(4, 2);
+        Tensor out = mlp.forward(x).mul(mask);             // a constant that is not a parameter
+        Graph graph = Graph.of(out).label(x, "x").label(mask, "mask");
+        var modules = graph.modules(mlp, 1);
+        Document svg = parse(modules.svg());
+        String text = svg.getDocumentElement().getTextContent();
+        // Boxes: x, mask, and the three Linear layers 0, 2, 4 (the activations join the layer before them).
+        assertEquals(5, elements(svg, "rect").size(), text);
+        assertTrue(text.contains("→ 4×8") && text.contains("32 parameters") && text.contains("72 parameters")
+                && text.contains("18 parameters"), text);
+        assertTrue(text.contains("mask") && text.contains("x"), text);
+        // Arrows: x→0, 0→2, 2→4, mask→4 (mul joins layer 4, the input computed last).
+        assertEquals(4, elements(svg, "path").stream().filter(p -> p.hasAttribute("marker-end")).count());
+        assertNoOverlapAndInside(svg, elements(svg, "rect"));
+        IllegalStateException tooBig = assertThrows(IllegalStateException.class, () -> {
+            Tensor big = Tensor.randn(2, 2).requiresGrad();
+            Tensor y = big;
+            for (int i = 0; i < 250; i++) y = y.tanh();
+            Graph.of(y).svg();
+        });
+        assertTrue(tooBig.getMessage().contains("modules(model, depth)"), tooBig.getMessage());
+    }
+
+    @Test
     void aGraphNeedsARecordedGraph() {
         Tensor w = Tensor.randn(2, 2).requiresGrad();
         Tensor loss = w.mul(w).sum();
