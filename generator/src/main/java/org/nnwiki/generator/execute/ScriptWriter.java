@@ -76,15 +76,17 @@ public final class ScriptWriter {
     /**
      * The code, written so that the {@code jshell} tool reads it as the session ran it. The tool ends
      * a snippet at the first line break where the text so far is complete, so a continuation line
-     * that starts with {@code .} (a fluent call such as {@code .xLabel("epoch")}) would become a
-     * snippet of its own: its dot moves to the end of the line before (ahead of a {@code //} comment).
+     * that starts with {@code .} (a fluent call such as {@code .xLabel("epoch")}) or with a binary
+     * operator ({@code + b}, {@code && ok}, {@code ? x : y}) would become a snippet of its own: the dot
+     * or operator moves to the end of the line before (ahead of a {@code //} comment).
      */
     static String forLineReader(String code) {
         List<String> lines = new java.util.ArrayList<>(List.of(code.split("\n", -1)));
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             String stripped = line.stripLeading();
-            if (!stripped.startsWith(".") || stripped.startsWith("..")) {
+            String lead = leadingContinuation(stripped);
+            if (lead == null) {
                 continue;
             }
             int prev = i - 1;
@@ -98,10 +100,23 @@ public final class ScriptWriter {
             int comment = commentStart(before);
             String head = comment < 0 ? before.stripTrailing() : before.substring(0, comment).stripTrailing();
             String tail = comment < 0 ? "" : " " + before.substring(comment);
-            lines.set(prev, head + "." + tail);
-            lines.set(i, line.substring(0, line.length() - stripped.length()) + stripped.substring(1));
+            lines.set(prev, head + (lead.equals(".") ? "." : " " + lead) + tail);
+            String rest = stripped.substring(lead.length());
+            lines.set(i, line.substring(0, line.length() - stripped.length()) + (lead.equals(".") ? rest : rest.stripLeading()));
         }
         return String.join("\n", lines);
+    }
+
+    private static final java.util.regex.Pattern BINARY_OPERATOR =
+            java.util.regex.Pattern.compile("^(&&|\\|\\||[+\\-*/%?:&|^])(?=\\s)");
+
+    /** The dot or binary operator a continuation line starts with, or null when it starts a statement. */
+    private static String leadingContinuation(String stripped) {
+        if (stripped.startsWith(".") && !stripped.startsWith("..")) {
+            return ".";
+        }
+        java.util.regex.Matcher m = BINARY_OPERATOR.matcher(stripped);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Where a {@code //} comment starts on a line of Java, outside string and character literals; -1 if none. */
