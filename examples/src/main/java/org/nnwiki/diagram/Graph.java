@@ -218,12 +218,16 @@ public final class Graph implements Chart {
         Map<String, String> ids = new java.util.LinkedHashMap<>();
         Map<String, int[]> shapes = new java.util.LinkedHashMap<>();
         Map<Tensor, String> box = new IdentityHashMap<>();
+        Map<String, Tensor> inputLeaf = new java.util.HashMap<>();
         int inputsSeen = 0;
         for (Tensor t : topo) {
             if (paramOwner.containsKey(t)) {
                 continue;                                   // drawn inside its module's box
             }
             String key = owner.get(t) == null ? "input " + inputsSeen++ : cut(owner.get(t), depth);
+            if (owner.get(t) == null) {
+                inputLeaf.put(key, t);
+            }
             box.put(t, key);
             ids.putIfAbsent(key, "m" + ids.size());
             shapes.put(key, t.shape());                     // the last tensor of a module is what it passes on
@@ -231,7 +235,7 @@ public final class Graph implements Chart {
         for (var e : ids.entrySet()) {
             String key = e.getKey();
             if (key.startsWith("input ")) {
-                Tensor leaf = box.entrySet().stream().filter(b -> b.getValue().equals(key)).findFirst().orElseThrow().getKey();
+                Tensor leaf = inputLeaf.get(key);
                 String name = labels.getOrDefault(leaf, leaf.op().equals("leaf") ? "input" : "constant (" + leaf.op() + ")");
                 g.node(e.getValue(), NodeGraph.Kind.INPUT, name, Diagram.shape(leaf.shape()));
                 continue;

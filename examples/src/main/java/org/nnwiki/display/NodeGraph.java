@@ -61,7 +61,6 @@ public final class NodeGraph implements Chart {
     private final String title;
     private final Map<String, Box> boxes = new LinkedHashMap<>();
     private final List<Arrow> arrows = new ArrayList<>();
-    private boolean leftToRight;
 
     private NodeGraph(String title) {
         this.title = title;
@@ -99,16 +98,6 @@ public final class NodeGraph implements Chart {
         return this;
     }
 
-    /** Lays the layers out from left to right instead of from top to bottom. */
-    public NodeGraph leftToRight() {
-        this.leftToRight = true;
-        return this;
-    }
-
-    public int nodeCount() {
-        return boxes.size();
-    }
-
     @Override
     public String title() {
         return title;
@@ -130,7 +119,7 @@ public final class NodeGraph implements Chart {
         registerLayered();
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
-        root.setProperty(CoreOptions.DIRECTION, leftToRight ? Direction.RIGHT : Direction.DOWN);
+        root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 18.0);
         root.setProperty(CoreOptions.SPACING_EDGE_NODE, 12.0);

@@ -157,7 +157,10 @@ public final class SiteBuild {
 
         List<Page> pages = scan(problems);
         List<ExpandedPage> expanded = expand(pages, problems);
-        String stamp = stamp(expanded, executor.environment());
+        // Shared by every page's rendering, and part of the stamp: read once.
+        Bibliography bibliography = Bibliography.load(config.root(), config.bibliography(), problems);
+        Figures figures = Figures.load(config.root(), config.content(), problems);
+        String stamp = stamp(expanded, executor.environment(), bibliography, figures);
         watch.lap("scan");
         // A build that remembers (the preview server) goes through once even when up to date, to fill its memory.
         boolean remembered = memory == null || memory.filled();
@@ -181,7 +184,7 @@ public final class SiteBuild {
             Problems again = new Problems();
             pages = scan(again);
             expanded = expand(pages, again);
-            stamp = stamp(expanded, executor.environment());
+            stamp = stamp(expanded, executor.environment(), bibliography, figures);
             parsed = parse(expanded, again);
             executed = executor.execute(parsed, false);
             watch.lap("re-read fixed pages");
@@ -212,9 +215,7 @@ public final class SiteBuild {
         List<ExecutionReport.Entry> report = ExecutionReport.entries(parsed, results, titles, outputBySource);
         // Written even when the build fails: CI shows which examples failed.
         writeFile(config.reports().resolve("examples-junit.xml"), ExecutionReport.junitXml(report));
-        Bibliography bibliography = Bibliography.load(config.root(), config.bibliography(), problems);
         bibliography.check(parsed, problems);
-        Figures figures = Figures.load(config.root(), config.content(), problems);
         figures.check(parsed, problems);
         HtmlRenderer renderer = new HtmlRenderer(outputBySource, bibliography, figures);
         List<RenderedPage> rendered = parsed.parallelStream()
@@ -526,7 +527,7 @@ public final class SiteBuild {
     }
 
     /** A hash of every input of the site: pages (with includes), templates, configuration, environment. */
-    private String stamp(List<ExpandedPage> pages, String environment) {
+    private String stamp(List<ExpandedPage> pages, String environment, Bibliography bibliography, Figures figures) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             java.util.function.Consumer<String> add = s -> md.update((s + "\u0000").getBytes(StandardCharsets.UTF_8));
@@ -534,8 +535,8 @@ public final class SiteBuild {
             add.accept(VendorAssets.versions());
             add.accept(config.toString());
             add.accept("drafts " + options.drafts()); // what is published; fix, force and repeat change no output
-            add.accept(Files.isRegularFile(config.bibliography()) ? readFile(config.bibliography()) : "no bibliography");
-            add.accept(figureFiles());
+            add.accept(bibliography.toString()); // what the pages can show of it
+            add.accept(figures.toString());
             for (ExpandedPage p : pages) {
                 add.accept(p.page().source());
                 add.accept(p.page().front().toString());
@@ -546,22 +547,6 @@ public final class SiteBuild {
         } catch (NoSuchAlgorithmException | IOException e) {
             return "";
         }
-    }
-
-    /** Every SVG file under the content folder, with its text (pages show them inline). */
-    private String figureFiles() {
-        if (!Files.isDirectory(config.content())) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> walk = Files.walk(config.content())) {
-            for (Path f : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".svg")).sorted().toList()) {
-                sb.append(config.relative(f)).append('\u0000').append(readFile(f)).append('\u0000');
-            }
-        } catch (IOException | UncheckedIOException e) {
-            sb.append("unreadable ").append(System.nanoTime());
-        }
-        return sb.toString();
     }
 
     private Path stampFile() {

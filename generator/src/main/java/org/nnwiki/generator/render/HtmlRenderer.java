@@ -316,8 +316,7 @@ public final class HtmlRenderer {
             if (block == null) {
                 return; // an expected block: its check is shown on the output it checks
             }
-            boolean solution = block.info().solution() && node.getPrevious() instanceof AdmonitionBlock box
-                    && box.getInfo().toString().equals("exercise");
+            boolean solution = block.info().solution(); // the parser checked that it follows its exercise
             if (solution && !inExercise) {
                 return; // drawn inside its exercise
             }
