@@ -297,16 +297,37 @@ public final class Tensor {
         return Collections.unmodifiableList(out);
     }
 
+    /** True when no operation was recorded for this tensor: an input, a parameter, a constant, or a freed graph. */
+    boolean isLeaf() {
+        return inputs == null;
+    }
+
+    /** The recorded inputs (entries may be null), or an empty array for a leaf. */
+    Tensor[] recordedInputs() {
+        return inputs == null ? new Tensor[0] : inputs;
+    }
+
+    /** The recorded backward step (a lambda whose fields are what it saved), or null. */
+    Object recordedBackward() {
+        return backward;
+    }
+
     /**
      * Disables graph recording until the returned handle is closed, for evaluation and parameter
      * updates: {@code try (var off = Tensor.noGrad()) { ... }}.
      */
-    public static AutoCloseable noGrad() {
+    public static NoGrad noGrad() {
         NO_GRAD_DEPTH.get()[0]++;
         return new NoGradScope();
     }
 
-    private static final class NoGradScope implements AutoCloseable {
+    /** The handle {@link #noGrad()} returns; closing it throws nothing, so no caller catches an exception. */
+    public interface NoGrad extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final class NoGradScope implements NoGrad {
         private boolean closed;
 
         @Override

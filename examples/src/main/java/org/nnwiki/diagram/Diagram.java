@@ -38,10 +38,8 @@ public final class Diagram implements Chart {
         boolean training = model.isTraining();
         List<Step> steps = new ArrayList<>();
         model.eval();
-        try (AutoCloseable off = Tensor.noGrad()) {
+        try (Tensor.NoGrad off = Tensor.noGrad()) {
             trace(model, input, 0, steps);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         } finally {
             if (training) {
                 model.train();

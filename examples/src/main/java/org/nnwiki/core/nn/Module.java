@@ -74,6 +74,12 @@ public abstract class Module {
         return training;
     }
 
+    /** Calls {@code visitor} on this module and on every module below it, parents first. */
+    final void visit(java.util.function.Consumer<Module> visitor) {
+        visitor.accept(this);
+        children.values().forEach(m -> m.visit(visitor));
+    }
+
     public final void zeroGrad() {
         parameters().forEach(Tensor::zeroGrad);
     }

@@ -79,12 +79,10 @@ public final class Fit {
         model.eval();
         List<int[]> parts = new ArrayList<>();
         int n = x.size(0);
-        try (AutoCloseable off = Tensor.noGrad()) {
+        try (Tensor.NoGrad off = Tensor.noGrad()) {
             for (int from = 0; from < n; from += 500) {
                 parts.add(model.forward(x.slice(0, from, Math.min(n, from + 500))).argmax());
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         } finally {
             if (wasTraining) {
                 model.train();

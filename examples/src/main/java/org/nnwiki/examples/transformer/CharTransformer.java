@@ -69,7 +69,7 @@ public final class CharTransformer extends Module {
     @SuppressWarnings("try")
     public int[] sample(int[] prompt, int length, double temperature, Rng rng) {
         int[] text = java.util.Arrays.copyOf(prompt, prompt.length + length);
-        try (AutoCloseable off = Tensor.noGrad()) {
+        try (Tensor.NoGrad off = Tensor.noGrad()) {
             for (int pos = prompt.length; pos < text.length; pos++) {
                 int from = Math.max(0, pos - context);
                 int t = pos - from;
@@ -77,8 +77,6 @@ public final class CharTransformer extends Module {
                 float[] last = logits.slice(1, t - 1, t).toArray();
                 text[pos] = draw(last, temperature, rng);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
         return text;
     }

@@ -89,7 +89,7 @@ public final class Seq2SeqTransformer extends Module {
     /** Greedy decoding: start from BOS, append the most likely next token, until EOS or {@code maxSteps}. */
     @SuppressWarnings("try")
     public int[][] greedy(int[] source, int[] lengths, int n, int s, int maxSteps) {
-        try (AutoCloseable off = Tensor.noGrad()) {
+        try (Tensor.NoGrad off = Tensor.noGrad()) {
             Tensor sourceMask = MultiHeadAttention.paddingMask(lengths, s);
             Tensor memory = encode(source, n, s, sourceMask);
             int[][] outputs = new int[n][maxSteps + 1];
@@ -112,8 +112,6 @@ public final class Seq2SeqTransformer extends Module {
                 answers[i] = java.util.Arrays.copyOfRange(outputs[i], 1, maxSteps + 1);
             }
             return answers;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
     // endregion
