@@ -12,7 +12,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Lines of several series, optionally with a logarithmic y axis.
+ * Lines of several series, optionally with logarithmic axes.
  *
  * <pre>{@code
  * show(LineChart.of("Training loss").xLabel("step").yLabel("loss").logY().series("train", losses));
@@ -29,6 +29,7 @@ public final class LineChart implements Chart {
     private String xLabel = "";
     private String yLabel = "";
     private boolean logY;
+    private boolean logX;
     private int width = 640;
     private int height = 360;
 
@@ -53,6 +54,15 @@ public final class LineChart implements Chart {
     /** A logarithmic y axis (every y must be positive). */
     public LineChart logY() {
         this.logY = true;
+        return this;
+    }
+
+    /**
+     * A logarithmic x axis (every x must be positive), for costs against sizes: with
+     * {@link #logY()} a power law is a straight line whose slope is its exponent.
+     */
+    public LineChart logX() {
+        this.logX = true;
         return this;
     }
 
@@ -83,10 +93,11 @@ public final class LineChart implements Chart {
         if (x.length != y.length) {
             throw new IllegalArgumentException("LineChart.series '" + name + "': " + x.length + " x values but " + y.length + " y values");
         }
-        if (logY) {
-            for (double v : y) {
-                if (!(v > 0)) {
-                    throw new IllegalArgumentException("LineChart.series '" + name + "': logY needs positive values, got " + v);
+        if (logY || logX) {
+            for (int i = 0; i < x.length; i++) {
+                if (logY && !(y[i] > 0) || logX && !(x[i] > 0)) {
+                    throw new IllegalArgumentException("LineChart.series '" + name + "': log" + (logY && !(y[i] > 0) ? "Y" : "X")
+                            + " needs positive values, got (" + x[i] + ", " + y[i] + ")");
                 }
             }
         }
@@ -130,31 +141,52 @@ public final class LineChart implements Chart {
             }
             data.addSeries(xy);
         }
-        NumberAxis xAxis = new NumberAxis(xLabel);
-        xAxis.setAutoRangeIncludesZero(false);
-        // Epochs, steps, layers: whole numbers get whole-number ticks (no "2.5" between epochs 2 and 3).
-        if (series.stream().allMatch(s -> java.util.Arrays.stream(s.x()).allMatch(v -> v == StrictMath.rint(v)))) {
-            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        org.jfree.chart.axis.ValueAxis xAxis;
+        if (logX) {
+            xAxis = logAxis(xLabel, series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray());
+        } else {
+            NumberAxis linear = new NumberAxis(xLabel);
+            linear.setAutoRangeIncludesZero(false);
+            // Epochs, steps, layers: whole numbers get whole-number ticks (no "2.5" between epochs 2 and 3).
+            if (series.stream().allMatch(s -> java.util.Arrays.stream(s.x()).allMatch(v -> v == StrictMath.rint(v)))) {
+                linear.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
+            xAxis = linear;
         }
-        NumberAxis yAxis;
+        org.jfree.chart.axis.ValueAxis yAxis;
         if (logY) {
-            LogAxis log = new LogAxis(yLabel);
-            // The axis reaches down to the smallest value drawn (a gradient of 1e-16 stays on the chart).
-            double smallest = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y()))
-                    .filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1e-12);
-            log.setSmallestValue(smallest / 2);
+            yAxis = logAxis(yLabel, series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y())).toArray());
+        } else {
+            NumberAxis linear = new NumberAxis(yLabel);
+            linear.setAutoRangeIncludesZero(false);
+            yAxis = linear;
+        }
+        return render(new XYPlot(data, xAxis, yAxis, renderer()));
+    }
+
+    /**
+     * A log axis that reaches the smallest value drawn (a gradient of 1e-16 stays on the chart). Over
+     * three decades or more it is labelled at powers of ten with minor ticks between; over less, at
+     * powers of two written out (256, 512, 1024), so that a short range still has labels to read.
+     */
+    private static LogAxis logAxis(String label, double[] values) {
+        double smallest = java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1e-12);
+        double largest = java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).max().orElse(1);
+        LogAxis log = new LogAxis(label);
+        log.setSmallestValue(smallest / 2);
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        if (largest / smallest >= 1e3) {
             log.setBase(10);
-            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
             // Unlabelled ticks at 2, 3, ... 9 times each power of ten, to read values between the labels.
             log.setMinorTickCount(9);
-            log.setMinorTickMarksVisible(true);
-            XYLineAndShapeRenderer renderer = renderer();
-            XYPlot plot = new XYPlot(data, xAxis, log, renderer);
-            return render(plot);
+        } else {
+            log.setBase(2);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            log.setMinorTickCount(1);
         }
-        yAxis = new NumberAxis(yLabel);
-        yAxis.setAutoRangeIncludesZero(false);
-        return render(new XYPlot(data, xAxis, yAxis, renderer()));
+        log.setMinorTickMarksVisible(true);
+        return log;
     }
 
     private XYLineAndShapeRenderer renderer() {
