@@ -169,7 +169,7 @@ public final class LineChart implements Chart {
      * three decades or more it is labelled at powers of ten with minor ticks between; over less, at
      * powers of two written out (256, 512, 1024), so that a short range still has labels to read.
      */
-    private static LogAxis logAxis(String label, double[] values) {
+    static LogAxis logAxis(String label, double[] values) {
         double smallest = java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1e-12);
         double largest = java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).max().orElse(1);
         LogAxis log = new LogAxis(label);

@@ -57,6 +57,25 @@ class ChartsTest {
     }
 
     @Test
+    void logAxesAreLabelledInsideShortAndLongRanges() {
+        // Under three decades: a tick at every power of two, written out (the labels are drawn as glyphs).
+        var shortRange = LineChart.logAxis("n", new double[] {128, 4096});
+        assertEquals(2, shortRange.getBase());
+        assertEquals("1024", shortRange.getNumberFormatOverride().format(1024.0));
+        assertEquals(1, shortRange.getTickUnit().getSize());
+        var longRange = LineChart.logAxis("g", new double[] {1e-6, 1});
+        assertEquals(10, longRange.getBase(), "over three decades: powers of ten, with minor ticks between");
+        assertEquals(9, longRange.getMinorTickCount());
+        assertTrue(longRange.getSmallestValue() <= 1e-6, "the smallest value stays on the chart");
+        String svg = LineChart.of("cost").logX().logY()
+                .series("t", new double[] {128, 256, 512}, new double[] {4, 8, 16}).svg();
+        assertTrue(svg.startsWith("<svg"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LineChart.of("x").logX().series("s", new double[] {0, 1}, new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("logX"), e.getMessage());
+    }
+
+    @Test
     void twoChartsNeverShareDefinitionIds() {
         String a = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
         String b = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
