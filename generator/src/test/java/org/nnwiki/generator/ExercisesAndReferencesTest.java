@@ -98,6 +98,7 @@ class ExercisesAndReferencesTest {
 
         // Boxes and exercises: numbered, solutions folded inside their exercise, run, and checked.
         assertTrue(html.contains("<aside class=\"box box-key-ideas\"><p class=\"box-title\">Key ideas</p>"), html);
+        assertFalse(html.contains("adm-hidden") || html.contains("<symbol"), "no icon sprite from Flexmark's own renderer");
         assertTrue(html.contains("<section class=\"box box-exercise\" id=\"exercise-1\" aria-label=\"Exercise 1\">"
                 + "<p class=\"box-title\">Exercise 1: Count the layers</p>"), html);
         int first = html.indexOf("id=\"exercise-1\"");

@@ -19,7 +19,7 @@ public final class MarkdownOptions {
                     StrikethroughExtension.create(),
                     TaskListExtension.create(),
                     FootnoteExtension.create(),
-                    AdmonitionExtension.create(),
+                    new AdmonitionSyntax(),
                     MathExtension.create()))
             // Flexmark 0.64 does not generate heading ids unless told to (DESIGN §8).
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
@@ -30,6 +30,25 @@ public final class MarkdownOptions {
             .toImmutable();
 
     private MarkdownOptions() {}
+
+    /**
+     * Flexmark's admonition syntax without its HTML renderer: render/HtmlRenderer draws the boxes,
+     * and the extension's renderer would also put an icon sprite (an unstyled 300 × 150 SVG) at the
+     * top of every page that has a box.
+     */
+    private static final class AdmonitionSyntax implements Parser.ParserExtension {
+        private final AdmonitionExtension syntax = AdmonitionExtension.create();
+
+        @Override
+        public void parserOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
+            syntax.parserOptions(options);
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            syntax.extend(builder);
+        }
+    }
 
     public static DataHolder get() {
         return OPTIONS;
