@@ -19,7 +19,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * }</pre>
  */
 public final class LineChart implements Chart {
-    private record Series(String name, double[] x, double[] y) {}
+    private record Series(String name, double[] x, double[] y, boolean reference) {}
+
+    /** The colour of reference lines: a grey that reads on light and dark backgrounds. */
+    static final java.awt.Color REFERENCE = new java.awt.Color(140, 140, 140);
 
     /** Series longer than this are thinned for drawing (see {@link #svg()}). */
     static final int MAX_POINTS = 800;
@@ -101,7 +104,20 @@ public final class LineChart implements Chart {
                 }
             }
         }
-        series.add(new Series(name, x.clone(), y.clone()));
+        series.add(new Series(name, x.clone(), y.clone(), false));
+        return this;
+    }
+
+    /**
+     * A line for orientation rather than a result (contours of a loss, an n² reference, a
+     * baseline): drawn thin, dashed and grey beneath the measured series, which keep the palette's
+     * colours in their own order.
+     */
+    public LineChart reference(String name, double[] x, double[] y) {
+        int before = series.size();
+        series(name, x, y);
+        Series added = series.remove(before);
+        series.add(new Series(added.name(), added.x(), added.y(), true));
         return this;
     }
 
@@ -113,7 +129,7 @@ public final class LineChart implements Chart {
     @Override
     public String svg() {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (Series s : series) {
+        for (Series s : drawingOrder()) {
             XYSeries xy = new XYSeries(s.name(), false, true);
             int n = s.x().length;
             if (n <= MAX_POINTS) {
@@ -189,11 +205,27 @@ public final class LineChart implements Chart {
         return log;
     }
 
+    /** References first, so that they are drawn beneath the measured series. */
+    private List<Series> drawingOrder() {
+        List<Series> out = new ArrayList<>();
+        series.stream().filter(Series::reference).forEach(out::add);
+        series.stream().filter(s -> !s.reference()).forEach(out::add);
+        return out;
+    }
+
     private XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < series.size(); i++) {
-            r.setSeriesPaint(i, Svg.PALETTE[i % Svg.PALETTE.length]);
-            r.setSeriesStroke(i, new BasicStroke(2f));
+        List<Series> drawn = drawingOrder();
+        int colour = 0;
+        for (int i = 0; i < drawn.size(); i++) {
+            if (drawn.get(i).reference()) {
+                r.setSeriesPaint(i, REFERENCE);
+                r.setSeriesStroke(i, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {5f, 4f}, 0f));
+            } else {
+                r.setSeriesPaint(i, Svg.PALETTE[colour++ % Svg.PALETTE.length]);
+                r.setSeriesStroke(i, new BasicStroke(2f));
+            }
         }
         return r;
     }

@@ -76,6 +76,19 @@ class ChartsTest {
     }
 
     @Test
+    void referenceLinesAreGreyDashedAndLeaveThePaletteToTheResults() {
+        String svg = LineChart.of("cost").reference("n² reference", new double[] {1, 2}, new double[] {1, 4})
+                .series("measured", new double[] {1, 2}, new double[] {1, 3}).svg();
+        assertTrue(svg.contains("stroke-dasharray"), "the reference is dashed");
+        assertTrue(svg.contains("rgb(140,140,140)"), "and grey");
+        var first = Svg.PALETTE[0];
+        assertTrue(svg.contains("rgb(" + first.getRed() + "," + first.getGreen() + "," + first.getBlue() + ")"),
+                "the measured series keeps the first palette colour");
+        String plain = LineChart.of("cost").series("measured", new double[] {1, 2}, new double[] {1, 3}).svg();
+        assertFalse(plain.contains("stroke-dasharray"), "without a reference nothing is dashed");
+    }
+
+    @Test
     void twoChartsNeverShareDefinitionIds() {
         String a = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
         String b = LineChart.of("Same").series("s", new double[] {1, 2}).svg();
