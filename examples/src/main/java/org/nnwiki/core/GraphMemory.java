@@ -4,10 +4,12 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ public final class GraphMemory {
         Set<Object> leafArrays = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> counted = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        java.util.List<Tensor> nodes = new java.util.ArrayList<>(); // computed tensors, inputs before results
+        List<Tensor> nodes = new ArrayList<>(); // computed tensors, inputs before results
         Deque<Object[]> stack = new ArrayDeque<>();
         stack.push(new Object[] {root, 0, neighbours(root)});
         seen.add(root);
@@ -51,7 +53,7 @@ public final class GraphMemory {
             Tensor t = (Tensor) frame[0];
             int next = (Integer) frame[1];
             @SuppressWarnings("unchecked")
-            java.util.List<Tensor> around = (java.util.List<Tensor>) frame[2];
+            List<Tensor> around = (List<Tensor>) frame[2];
             if (next < around.size()) {
                 frame[1] = next + 1;
                 Tensor in = around.get(next);
@@ -82,8 +84,8 @@ public final class GraphMemory {
     }
 
     /** The tensors a computed tensor's graph node refers to: its inputs and any its backward step captured. */
-    private static java.util.List<Tensor> neighbours(Tensor t) {
-        java.util.List<Tensor> out = new java.util.ArrayList<>();
+    private static List<Tensor> neighbours(Tensor t) {
+        List<Tensor> out = new ArrayList<>();
         for (Tensor in : t.recordedInputs()) {
             if (in != null) {
                 out.add(in);
@@ -117,11 +119,11 @@ public final class GraphMemory {
     }
 
     /** The values a backward step captured (the fields of its lambda), or none. */
-    private static java.util.List<Object> captures(Object backward) {
+    private static List<Object> captures(Object backward) {
         if (backward == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<Object> out = new java.util.ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Field f : backward.getClass().getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers())) {
                 continue;
