@@ -43,7 +43,7 @@ import org.nnwiki.generator.render.HtmlRenderer;
 import org.nnwiki.generator.render.RenderedPage;
 
 /**
- * One build of the site: the recipe of DESIGN §4.
+ * One build of the site: the recipe of ARCHITECTURE.md#the-pipeline.
  *
  * <pre>{@code
  * SiteBuild.Report report = new SiteBuild(SiteConfig.load(root), SiteBuild.Options.DEFAULT).build();

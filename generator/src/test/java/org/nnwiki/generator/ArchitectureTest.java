@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §1 and STYLE "libraries at the edge", checked on the compiled generator. */
+/** ARCHITECTURE.md#where-each-library-may-be-used, checked on the compiled generator. */
 class ArchitectureTest {
     private static final JavaClasses GENERATOR = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -184,7 +184,7 @@ public final class Baker {
         cfg.setProperty("db.path", "nnwiki");
         cfg.setProperty("uri.noExtension", false);
         cfg.setProperty("asset.ignore", true);
-        // Registered per bake: JBake's own engine may claim "md" from the class path (DESIGN §8).
+        // Registered per bake: JBake's own engine may claim "md" from the class path (ARCHITECTURE.md#facts-about-the-libraries).
         Engines.register("md", new PageEngine());
         BakeInput.set(input);
         try {

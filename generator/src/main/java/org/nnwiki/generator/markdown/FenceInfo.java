@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A fence's validated info string: the language and the execution options of DESIGN §3.
+ * A fence's validated info string: the language and the execution options that CONTRIBUTING.md lists.
  *
  * @param language first word ({@code java}, {@code expected}, {@code text}, … or empty)
  * @param run run the block in the page's session

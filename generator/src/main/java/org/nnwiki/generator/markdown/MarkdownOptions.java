@@ -21,7 +21,7 @@ public final class MarkdownOptions {
                     FootnoteExtension.create(),
                     new AdmonitionSyntax(),
                     MathExtension.create()))
-            // Flexmark 0.64 does not generate heading ids unless told to (DESIGN §8).
+            // Flexmark 0.64 does not generate heading ids unless told to (ARCHITECTURE.md#facts-about-the-libraries).
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
             .set(HtmlRenderer.RENDER_HEADER_ID, true)
             .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)

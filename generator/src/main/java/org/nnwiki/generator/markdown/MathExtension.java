@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * {@code $…$} (inline) and {@code $$…$$} (display) math. Flexmark's GitLab extension only knows
- * {@code ```math} and {@code $`x`$} (DESIGN §8), so this small parser keeps TeX away from emphasis
+ * {@code ```math} and {@code $`x`$} (ARCHITECTURE.md#facts-about-the-libraries), so this small parser keeps TeX away from emphasis
  * and escaping, and emits it untouched in {@code <span class="math …">} for KaTeX in the browser.
  * Display math may span lines inside one paragraph (no blank line inside it).
  *
