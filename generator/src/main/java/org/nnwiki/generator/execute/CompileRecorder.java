@@ -25,8 +25,42 @@ import javax.tools.StandardLocation;
 final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
     private final Set<String> read = ConcurrentHashMap.newKeySet();
 
-    CompileRecorder(StandardJavaFileManager standard) {
+    /**
+     * @param classpath the compiler's class path, set here once for every task of the session (as an
+     *     option it would be handed to the file manager again by each task, which re-indexes it)
+     */
+    CompileRecorder(StandardJavaFileManager standard, List<String> classpath) {
         super(standard);
+        try {
+            standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath.stream().map(Path::of).toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot set the session compiler's class path: " + e.getMessage(), e);
+        }
+    }
+
+    /** The value of the last {@code --multi-release} option handed on (each compiler task sets it). */
+    private String multiRelease;
+
+    /**
+     * Hands options on, except a {@code --multi-release} equal to the one already set. javac sets that
+     * option on the file manager for every task, and the JDK's file manager drops its index of the class
+     * path on every file-manager option, so each of JShell's two or three tasks per snippet would list
+     * every jar and folder of the class path again (a quarter of the generator's time on a wiki of
+     * trivial pages).
+     */
+    @Override
+    public boolean handleOption(String current, java.util.Iterator<String> remaining) {
+        if (current.equals("--multi-release") && remaining.hasNext()) {
+            String value = remaining.next();
+            synchronized (this) {
+                if (value.equals(multiRelease)) {
+                    return true;
+                }
+                multiRelease = value;
+            }
+            return super.handleOption(current, List.of(value).iterator());
+        }
+        return super.handleOption(current, remaining);
     }
 
     /** {@code +path} of every class path class file read so far. */

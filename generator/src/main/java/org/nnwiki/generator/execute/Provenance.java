@@ -20,19 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record Provenance(String jdk, String os, int vectorBits, int threads, String commit, Instant computedAt) implements Serializable {
 
-    /**
-     * A JShell expression whose value describes the JVM it runs in: vendor and version, OS and
-     * architecture, processors and the vector width, separated by '|'. The width is read by
-     * reflection so that the expression compiles in sessions without the Vector API too.
-     */
-    static final String PROBE = "System.getProperty(\"java.vendor\") + \" \" + Runtime.version() + \"|\" + System.getProperty(\"os.name\")"
-            + " + \" \" + System.getProperty(\"os.arch\") + \"|\" + Runtime.getRuntime().availableProcessors() + \"|\""
-            + " + ModuleLayer.boot().findModule(\"jdk.incubator.vector\").map(m -> { try {"
-            + " Object s = Class.forName(\"jdk.incubator.vector.FloatVector\").getField(\"SPECIES_PREFERRED\").get(null);"
-            + " return String.valueOf(Class.forName(\"jdk.incubator.vector.VectorSpecies\").getMethod(\"vectorBitSize\").invoke(s));"
-            + " } catch (ReflectiveOperationException e) { return \"0\"; } }).orElse(\"0\")";
-
-    /** Parses the value of {@link #PROBE} (JShell quotes string values); unknown parts stay empty. */
+    /** Parses the value of {@code SessionProbe.provenance()} (JShell quotes string values); unknown parts stay empty. */
     static Provenance parse(String probeValue, String commit, Instant at) {
         String v = probeValue == null ? "" : probeValue.strip();
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {

@@ -39,16 +39,13 @@ final class Session implements AutoCloseable {
     private final OutputCapture capture = new OutputCapture(CAPTURE_CAP);
     private final OutputParser parser;
     private final JShell shell;
+    /** The session JVM's engine: asks the session between blocks without compiling ({@link SessionEngine#probe}). */
+    private final SessionEngine engine;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nnwiki-session");
         t.setDaemon(true);
         return t;
     });
-    /**
-     * Defined in every session: prints the barrier and returns the heap's peak since the last call
-     * (each pool's peak is reset). Its name cannot clash with a page's: JShell never makes names like it.
-     */
-    private static final String END_OF_BLOCK = "$nnwikiEndOfBlock";
     private volatile boolean ended;
     private volatile String shownExpression = "";
     private long peakHeapBytes;
@@ -144,7 +141,10 @@ final class Session implements AutoCloseable {
         vm.add("-Dnnwiki.usageLog=" + usageLog);
         // The session sends at most half of what the generator keeps per block; it counts the rest.
         vm.add("-Dnnwiki.outputCap=" + CAPTURE_CAP / 2);
-        List<String> compiler = new ArrayList<>(List.of("--class-path", classpath));
+        // The compiler's class path is set once on its file manager (CompileRecorder), not passed as an
+        // option: javac hands a --class-path option to the file manager for every task, which drops its
+        // index of the class path's jars and folders, and JShell runs two or three tasks per snippet.
+        List<String> compiler = new ArrayList<>();
         for (int i = 0; i < spec.vmOptions().size(); i++) {
             // Modules added to the session JVM must be visible to the compiler too.
             if (spec.vmOptions().get(i).equals("--add-modules") && i + 1 < spec.vmOptions().size()) {
@@ -159,11 +159,11 @@ final class Session implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
         }
-        SessionEngine engine = new SessionEngine(scratch, sandbox, ipc);
+        engine = new SessionEngine(scratch, sandbox, ipc);
         try {
             this.shell = JShell.builder()
                     .executionEngine(engine, java.util.Map.of())
-                    .fileManager(standard -> compiled = new CompileRecorder(standard))
+                    .fileManager(standard -> compiled = new CompileRecorder(standard, spec.classpath()))
                     .out(out)
                     .err(out)
                     .in(new ByteArrayInputStream(new byte[0]))
@@ -196,14 +196,13 @@ final class Session implements AutoCloseable {
     }
 
     private String runPrelude() {
-        String barrier = OutputCapture.BARRIER.replace("\u001E", "\\u001E").replace("\u001F", "\\u001F").replace("\n", "\\n");
-        shell.eval("long " + END_OF_BLOCK + "() { long sum = 0; "
-                + "for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) { "
-                + "if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) { "
-                + "sum += pool.getPeakUsage().getUsed(); pool.resetPeakUsage(); } } "
-                + "System.out.print(\"" + barrier + "\"); System.out.flush(); return sum; }");
-        List<SnippetEvent> probe = shell.eval(Provenance.PROBE);
-        provenance = Provenance.parse(probe.isEmpty() ? "" : probe.get(0).value(), commit, java.time.Instant.now());
+        try {
+            engine.loadProbe();
+            provenance = Provenance.parse(engine.probe("provenance"), commit, java.time.Instant.now());
+        } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException | RuntimeException e) {
+            ended = true;
+            return "the session could not be asked where it runs: " + e;
+        }
         if (spec.prelude().isBlank()) {
             return null;
         }
@@ -254,10 +253,9 @@ final class Session implements AutoCloseable {
         if (!ended) {
             try {
                 // Everything the block printed is on its way once the barrier comes back.
-                List<SnippetEvent> events = shell.eval(END_OF_BLOCK + "()");
-                peakHeapBytes = events.isEmpty() || events.get(0).value() == null ? 0 : parseLong(events.get(0).value());
+                peakHeapBytes = parseLong(engine.probe("endOfBlock"));
                 capture.awaitBarrier(barriersBefore, BARRIER_WAIT_MS);
-            } catch (IllegalStateException e) {
+            } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException | IllegalStateException e) {
                 ended = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -29,6 +29,7 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 import org.nnwiki.generator.execute.agent.SessionAgent;
+import org.nnwiki.generator.execute.agent.SessionProbe;
 
 /**
  * JShell's execution engine for sessions: the session JVM is launched through JDI (which is how a
@@ -42,6 +43,8 @@ final class SessionEngine implements ExecutionControlProvider {
 
     /** The launched JVM of the last {@link #generate} call, for the session's process-tree kill. */
     private volatile Process process;
+    /** The generator's end of the last {@link #generate} call's session, for {@link #probe}. */
+    private volatile Control control;
     private final Path scratch;
 
     private final Sandbox sandbox;
@@ -66,6 +69,25 @@ final class SessionEngine implements ExecutionControlProvider {
     Process process() {
         return process;
     }
+
+    /**
+     * Loads {@link SessionProbe} into the session's snippet class loader (once, before {@link #probe}):
+     * from the generator's own class files, so that asking the session costs no compilation.
+     */
+    void loadProbe() throws ExecutionControl.ExecutionControlException {
+        control.load(new ExecutionControl.ClassBytecodes[] {new ExecutionControl.ClassBytecodes(SessionProbe.class.getName(), PROBE_BYTES)});
+    }
+
+    /**
+     * Calls the static no-argument method {@code method} of {@link SessionProbe} in the session, as
+     * JShell calls a snippet, and returns its value string. Only between JShell's own evaluations:
+     * the protocol carries one command at a time.
+     */
+    String probe(String method) throws ExecutionControl.ExecutionControlException {
+        return control.invoke(SessionProbe.class.getName(), method);
+    }
+
+    private static final byte[] PROBE_BYTES = AgentFiles.classBytes(SessionProbe.class);
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
@@ -143,7 +165,7 @@ final class SessionEngine implements ExecutionControlProvider {
     }
 
     /** JShell's protocol over {@code in} and {@code out}, with the session's printed output and input forwarded. */
-    private static ExecutionControl connect(ExecutionEnv env, InputStream in, OutputStream out, VirtualMachine vm, Process launched)
+    private ExecutionControl connect(ExecutionEnv env, InputStream in, OutputStream out, VirtualMachine vm, Process launched)
             throws IOException {
         Map<String, OutputStream> outputs = new HashMap<>();
         outputs.put("out", env.userOut());
@@ -152,7 +174,7 @@ final class SessionEngine implements ExecutionControlProvider {
         inputs.put("in", env.userIn());
         // Buffered: JShell's reader takes its packets (at most 127 bytes of output each) a few bytes at a time.
         return Util.remoteInputOutput(new java.io.BufferedInputStream(in, 1 << 16), out, outputs, inputs,
-                (objIn, objOut) -> new Control(objOut, objIn, vm, launched));
+                (objIn, objOut) -> control = new Control(objOut, objIn, vm, launched));
     }
 
     /**
@@ -449,6 +471,19 @@ final class SessionEngine implements ExecutionControlProvider {
         }
 
         private AgentFiles() {}
+
+        /** The class file of {@code c}, one of the generator's own classes. */
+        static byte[] classBytes(Class<?> c) {
+            String file = c.getName().replace('.', '/') + ".class";
+            try (InputStream in = c.getClassLoader().getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("the generator's class file " + file + " is missing");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the generator's class file " + file + ": " + e.getMessage(), e);
+            }
+        }
 
         static synchronized Path folder() {
             if (folder == null) {

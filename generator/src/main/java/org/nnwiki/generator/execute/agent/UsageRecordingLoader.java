@@ -28,6 +28,9 @@ public final class UsageRecordingLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
+    /** {@link SessionProbe}'s name, written out: naming its class would load it from the agent folder, which does not hold it. */
+    static final String PROBE = "org.nnwiki.generator.execute.agent.SessionProbe";
+
     private final Set<String> recorded = ConcurrentHashMap.newKeySet();
     private final OutputStream log;
 
@@ -56,8 +59,9 @@ public final class UsageRecordingLoader extends URLClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        // JShell's own snippet classes are asked for here first; they are never on the class path.
-        boolean snippet = name.startsWith("REPL.");
+        // JShell's own snippet classes and the generator's probe are asked for here first; they are
+        // never on the class path.
+        boolean snippet = name.startsWith("REPL.") || name.equals(PROBE);
         try {
             Class<?> c = super.findClass(name);
             record('+', name.replace('.', '/') + ".class");

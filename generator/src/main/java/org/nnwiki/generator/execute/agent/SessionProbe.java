@@ -1,0 +1,65 @@
+package org.nnwiki.generator.execute.agent;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Optional;
+
+/**
+ * What the generator asks of a session between blocks, loaded into the session's snippet class loader
+ * as compiled bytes and called through JShell's {@code invoke} command, so that asking costs no
+ * compilation: before, each question was a snippet that the generator's compiler translated (two of
+ * the 26 snippets of a trivial page, plus one per block). It is not on the session JVM's class path
+ * (the agent folder holds only what {@link SessionAgent} needs) and depends on the JDK only.
+ *
+ * <p>Its methods take no arguments and return what JShell's protocol turns into a value string.
+ * String concatenation is written out with {@link StringBuilder}: {@code +} would bootstrap the
+ * invokedynamic string machinery in every session, whether its page needs it or not.
+ */
+public final class SessionProbe {
+    private SessionProbe() {}
+
+    /**
+     * Ends a block: prints the barrier (everything the block printed is ahead of it in the output
+     * stream) and returns the heap's peak since the last call, resetting each heap pool's peak.
+     */
+    public static long endOfBlock() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage peak = pool.getPeakUsage();
+            if (pool.getType() == MemoryType.HEAP && peak != null) {
+                sum += peak.getUsed();
+                pool.resetPeakUsage();
+            }
+        }
+        System.out.print(CappedOutput.BARRIER);
+        System.out.flush();
+        return sum;
+    }
+
+    /**
+     * Where the session runs, as {@code vendor version|os arch|processors|vector bits} (0 bits without
+     * the Vector API module); read by the generator's {@code Provenance.parse}.
+     */
+    public static String provenance() {
+        StringBuilder s = new StringBuilder();
+        s.append(System.getProperty("java.vendor")).append(' ').append(Runtime.version()).append('|');
+        s.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('|');
+        s.append(Runtime.getRuntime().availableProcessors()).append('|');
+        return s.append(vectorBits()).toString();
+    }
+
+    private static String vectorBits() {
+        Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+        if (vector.isEmpty()) {
+            return "0";
+        }
+        try {
+            Object species = Class.forName("jdk.incubator.vector.FloatVector").getField("SPECIES_PREFERRED").get(null);
+            return String.valueOf(Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species));
+        } catch (ReflectiveOperationException e) {
+            return "0";
+        }
+    }
+}
