@@ -62,6 +62,8 @@ final class Session implements AutoCloseable {
     private java.util.Set<String> preludeUsed = java.util.Set.of();
     /** What the compiler read of the class path (set while the shell is built). */
     private CompileRecorder compiled;
+    /** The file manager the session's compiler reads the class path through (shared with the pool's other sessions). */
+    private final CompileRecorder.Shared files;
 
     private final String commit;
     private Provenance provenance;
@@ -105,7 +107,12 @@ final class Session implements AutoCloseable {
         }, "nnwiki-session-cleanup"));
     }
 
-    Session(SessionSpec spec, String commit) {
+    /**
+     * @param files the pool's file manager for the session class path, which this session's compiler
+     *     reads through (acquired here, released when the session closes); a closed one is replaced
+     *     by one of the session's own
+     */
+    Session(SessionSpec spec, String commit, CompileRecorder.Shared files) {
         this.spec = spec;
         this.commit = commit;
         this.parser = new OutputParser(spec.maxOutputChars());
@@ -141,9 +148,9 @@ final class Session implements AutoCloseable {
         vm.add("-Dnnwiki.usageLog=" + usageLog);
         // The session sends at most half of what the generator keeps per block; it counts the rest.
         vm.add("-Dnnwiki.outputCap=" + CAPTURE_CAP / 2);
-        // The compiler's class path is set once on its file manager (CompileRecorder), not passed as an
-        // option: javac hands a --class-path option to the file manager for every task, which drops its
-        // index of the class path's jars and folders, and JShell runs two or three tasks per snippet.
+        // The compiler's class path is set once on the pool's shared file manager (CompileRecorder), not
+        // passed as an option: javac hands a --class-path option to the file manager for every task,
+        // which drops its index of the class path's jars and folders (two or three tasks per snippet).
         List<String> compiler = new ArrayList<>();
         for (int i = 0; i < spec.vmOptions().size(); i++) {
             // Modules added to the session JVM must be visible to the compiler too.
@@ -160,10 +167,11 @@ final class Session implements AutoCloseable {
             throw new java.io.UncheckedIOException("cannot create the session's scratch folder: " + e.getMessage(), e);
         }
         engine = new SessionEngine(scratch, sandbox, ipc);
+        this.files = files.acquire() ? files : new CompileRecorder.Shared(spec.classpath());
         try {
             this.shell = JShell.builder()
                     .executionEngine(engine, java.util.Map.of())
-                    .fileManager(standard -> compiled = new CompileRecorder(standard, spec.classpath()))
+                    .fileManager(standard -> compiled = new CompileRecorder(this.files))
                     .out(out)
                     .err(out)
                     .in(new ByteArrayInputStream(new byte[0]))
@@ -176,6 +184,7 @@ final class Session implements AutoCloseable {
                 engine.process().destroyForcibly();
             }
             deleteFolders();
+            this.files.release();
             throw e;
         }
         shell.onShutdown(s -> ended = true);
@@ -524,6 +533,11 @@ final class Session implements AutoCloseable {
         LIVE.remove(this);
         used = readUsed();
         deleteFolders();
+        if (compiled != null) {
+            compiled.close();
+        } else {
+            files.release();
+        }
     }
 
     /** Deletes the scratch folder and the usage record (with the pipe folder, in a sandbox). */

@@ -29,12 +29,15 @@ final class SessionPool implements AutoCloseable {
     private final Deque<CompletableFuture<Session>> ready = new ArrayDeque<>();
     private int expected;
     private boolean closed;
+    /** The file manager every session of this pool reads the session class path through. */
+    private final CompileRecorder.Shared files;
 
     SessionPool(SessionSpec spec, String commit, String key, int ahead) {
         this.spec = spec;
         this.commit = commit;
         this.key = key;
         this.ahead = Math.max(1, ahead);
+        this.files = new CompileRecorder.Shared(spec.classpath());
         this.starter = Executors.newFixedThreadPool(this.ahead, r -> {
             Thread t = new Thread(r, "nnwiki-session-start");
             t.setDaemon(true);
@@ -114,19 +117,23 @@ final class SessionPool implements AutoCloseable {
     }
 
     private Session start() {
-        Session s = new Session(spec, commit);
+        Session s = new Session(spec, commit, files);
         s.start();
         return s;
     }
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (CompletableFuture<Session> f : ready) {
             f.thenAccept(Session::close);
         }
         ready.clear();
         starter.shutdown();
+        files.release();
     }
 
     /** Closes the shared pool (end of a build command). */
