@@ -65,7 +65,10 @@ class CacheTest {
         page(root, "absent", "String found; try { Class.forName(\"used.Later\"); found = \"later found\"; } catch (ClassNotFoundException e) { found = \"later absent\"; }\nfound");
         // The compiler copies a constant into the snippet: its class is read by the compiler only.
         page(root, "constant", "\"constant \" + (used.Constants.N * 2)");
-        assertEquals(8, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesRun());
+        // A second page reads the same class through the file manager the build's sessions share:
+        // its own compile record must still name it.
+        page(root, "constant-again", "\"again \" + (used.Constants.N + 1)");
+        assertEquals(9, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesRun());
         assertShows(root, "absent", "later absent");
 
         compile(lib, "Direct", "public static String value() { return \"direct v2\"; }");
@@ -75,7 +78,10 @@ class CacheTest {
         Files.writeString(lib.resolve("used/data.txt"), "resource v2");
         assertRerun(root, "resource", "resource v2");
         compile(lib, "Constants", "public static final int N = 4;");
-        assertRerun(root, "constant", "constant 8");
+        SiteBuild.Report constants = Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        assertEquals(2, constants.pagesRun(), "both pages that compiled the constant run again, and no other");
+        assertShows(root, "constant", "constant 8");
+        assertShows(root, "constant-again", "again 5");
 
         compile(lib, "Added", "public static int value() { return 2; }");
         compile(lib, "Unused", "public static int value() { return 3; }");
