@@ -440,6 +440,17 @@ final class Session implements AutoCloseable {
             print(OutputParser.DISPLAY + "value " + java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "\n");
             return null;
         }
+        // Shown without compiling a call where the hook allows it (SessionProbe.showValue); the
+        // compiled call below is the fallback, and what the downloadable script does.
+        try {
+            if (engine.showValue(name, s instanceof VarSnippet, spec.valueHook())) {
+                return null;
+            }
+        } catch (jdk.jshell.spi.ExecutionControl.RunException e) {
+            return new Failure(Failure.Kind.EXCEPTION, "displaying the value failed: " + e.getMessage(), 0, "");
+        } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException e) {
+            // the compiled call below says what is wrong
+        }
         List<SnippetEvent> events = shell.eval(spec.valueHook() + "(" + name + ");");
         for (SnippetEvent event : events) {
             if (event.exception() != null) {

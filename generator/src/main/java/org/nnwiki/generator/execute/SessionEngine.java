@@ -29,6 +29,7 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 import org.nnwiki.generator.execute.agent.SessionAgent;
+import org.nnwiki.generator.execute.agent.SessionControl;
 import org.nnwiki.generator.execute.agent.SessionProbe;
 
 /**
@@ -88,6 +89,23 @@ final class SessionEngine implements ExecutionControlProvider {
     }
 
     private static final byte[] PROBE_BYTES = AgentFiles.classBytes(SessionProbe.class);
+
+    /**
+     * Shows the value of the expression just evaluated with {@code hook}, without compiling a call
+     * ({@link SessionProbe#showValue}): {@code member} is its temporary variable ({@code field}) or
+     * the variable it named ({@code !field}), found in the class of the snippet JShell invoked last.
+     * True when it was shown; false when the generator must compile the call instead.
+     *
+     * @throws ExecutionControl.RunException the hook threw (or the block was stopped)
+     */
+    boolean showValue(String member, boolean field, String hook) throws ExecutionControl.ExecutionControlException {
+        String snippetClass = control.lastSnippetClass;
+        if (snippetClass == null || member.contains(" ") || hook.contains(" ") || hook.indexOf('.') < 0) {
+            return false;
+        }
+        control.varValue(snippetClass, SessionControl.ARGUMENTS + (field ? "field " : "call ") + member + " " + hook);
+        return control.invoke(SessionProbe.class.getName(), "showValue").contains("shown");
+    }
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
@@ -331,6 +349,8 @@ final class SessionEngine implements ExecutionControlProvider {
         private final Process process;
         private final Object stopLock = new Object();
         private boolean userCodeRunning;
+        /** The class of the last snippet JShell ran ({@code do_it$}), for {@link SessionEngine#showValue}. */
+        private volatile String lastSnippetClass;
 
         Control(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process) {
             super(out, in);
@@ -345,11 +365,18 @@ final class SessionEngine implements ExecutionControlProvider {
 
         @Override
         public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+            if (!className.equals(SessionProbe.class.getName())) {
+                lastSnippetClass = null;
+            }
             synchronized (stopLock) {
                 userCodeRunning = true;
             }
             try {
-                return super.invoke(className, methodName);
+                String value = super.invoke(className, methodName);
+                if (!className.equals(SessionProbe.class.getName()) && methodName.equals("do_it$")) {
+                    lastSnippetClass = className;
+                }
+                return value;
             } finally {
                 synchronized (stopLock) {
                     userCodeRunning = false;
@@ -490,7 +517,7 @@ final class SessionEngine implements ExecutionControlProvider {
                 try {
                     Path dir = Files.createTempDirectory("nnwiki-agent");
                     for (Class<?> c : List.of(SessionAgent.class, org.nnwiki.generator.execute.agent.UsageRecordingLoader.class,
-                            org.nnwiki.generator.execute.agent.CappedOutput.class)) {
+                            org.nnwiki.generator.execute.agent.CappedOutput.class, SessionControl.class)) {
                         String file = c.getName().replace('.', '/') + ".class";
                         Path target = dir.resolve(file);
                         Files.createDirectories(target.getParent());

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 
 /**
@@ -64,7 +63,7 @@ public final class SessionAgent {
         outputs.put("err", s -> System.setErr(new PrintStream(new CappedOutput(s, cap), true, StandardCharsets.UTF_8)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
-        Util.forwardExecutionControlAndIO(new RemoteExecutionControl(), in, out, outputs, inputs);
+        Util.forwardExecutionControlAndIO(new SessionControl(), in, out, outputs, inputs);
     }
 
     /** Connects the debug agent's port to the generator's debug pipes, a thread per direction. */

@@ -50,6 +50,66 @@ public final class SessionProbe {
         return s.append(vectorBits()).toString();
     }
 
+    /**
+     * Shows the value of a block's last expression with the value hook, as the snippet
+     * {@code Hook.method(name);} would, without compiling one. The arguments come from
+     * {@link SessionControl#pending}: the class of the expression's snippet, {@code field NAME} (a
+     * temporary variable {@code $n}, read from its field) or {@code call NAME} (a variable named on its
+     * own: the snippet's {@code do_it$} only reads it, so it is called again), and the hook
+     * {@code package.Class.method}. Returns {@code "shown"}, or {@code "fallback"} when it cannot do
+     * what the compiled call would (no such member, or not exactly one public static one-argument hook
+     * method that takes the value); the generator then compiles the call. An exception of the hook's
+     * is thrown on, as the snippet's would be.
+     */
+    public static String showValue() throws Throwable {
+        String[] a = SessionControl.pending;
+        SessionControl.pending = null;
+        if (a == null || a.length != 4) {
+            return "fallback";
+        }
+        ClassLoader loader = SessionProbe.class.getClassLoader();
+        Object value;
+        try {
+            Class<?> snippet = Class.forName(a[0], false, loader);
+            if (a[1].equals("field")) {
+                java.lang.reflect.Field f = snippet.getDeclaredField(a[2]);
+                f.setAccessible(true);
+                value = f.get(null);
+            } else {
+                java.lang.reflect.Method read = snippet.getDeclaredMethod("do_it$");
+                read.setAccessible(true);
+                value = read.invoke(null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "fallback";
+        }
+        int dot = a[3].lastIndexOf('.');
+        java.lang.reflect.Method hook = null;
+        try {
+            Class<?> owner = Class.forName(a[3].substring(0, dot), true, loader);
+            for (java.lang.reflect.Method m : owner.getMethods()) {
+                if (m.getName().equals(a[3].substring(dot + 1)) && java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        && m.getParameterCount() == 1 && !m.getParameterTypes()[0].isPrimitive()) {
+                    if (hook != null) {
+                        return "fallback"; // overloads: leave the choice to the compiler
+                    }
+                    hook = m;
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "fallback";
+        }
+        if (hook == null || (value != null && !hook.getParameterTypes()[0].isInstance(value))) {
+            return "fallback";
+        }
+        try {
+            hook.invoke(null, value);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return "shown";
+    }
+
     private static String vectorBits() {
         Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
         if (vector.isEmpty()) {
