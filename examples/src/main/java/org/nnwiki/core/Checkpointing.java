@@ -46,9 +46,10 @@ public final class Checkpointing {
             }
             Tensor again = segment.apply(x);
             if (!Arrays.equals(again.data, values)) {
-                throw new IllegalStateException("checkpoint: recomputing the segment gave different values than its"
-                        + " forward pass; a checkpointed segment must be deterministic (no dropout in training"
-                        + " mode, no state that changes between the passes)");
+                throw new IllegalStateException("checkpoint: recomputing the segment gave"
+                        + " different values than its forward pass; a checkpointed segment"
+                        + " must be deterministic (no dropout in training mode, no state that"
+                        + " changes between the passes)");
             }
             if (again.isRequiringGrad()) {
                 again.backward(g);

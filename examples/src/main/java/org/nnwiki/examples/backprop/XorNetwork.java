@@ -21,7 +21,7 @@ public final class XorNetwork {
     public static final String[] NAMES = {"W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "b1[0]", "b1[1]", "w2[0]", "w2[1]", "b2"};
 
     // region parameters
-    final double[][] w1 = new double[2][2]; // hidden weights: w1[j][i] connects input i to hidden unit j
+    final double[][] w1 = new double[2][2]; // hidden weights: w1[j][i] is input i → unit j
     final double[] b1 = new double[2];      // hidden biases
     final double[] w2 = new double[2];      // output weights
     double b2;                              // output bias
@@ -73,9 +73,10 @@ public final class XorNetwork {
     }
 
     // region backward
-    /** Adds the gradient of one example's loss to {@code g}, by the chain rule from the output back. */
+    /** Adds one example's gradient to {@code g}: the chain rule from the output back. */
     void backward(Forward f, double t, Gradients g) {
-        // Sigmoid and cross-entropy together: dL/dz2 = y - t (the sigmoid's y(1-y) cancels).
+        // Sigmoid and cross-entropy together: dL/dz2 = y - t (the sigmoid's y(1-y)
+        // cancels).
         double dz2 = f.y() - t;
         for (int j = 0; j < 2; j++) {
             g.w2[j] += dz2 * f.h()[j];                  // z2 = w2·h + b2
@@ -126,7 +127,7 @@ public final class XorNetwork {
     // endregion
 
     // region gradient-check
-    /** Central differences: (L(θ + ε) − L(θ − ε)) / 2ε for each parameter θ, in {@link #NAMES} order. */
+    /** Central differences (L(θ + ε) − L(θ − ε)) / 2ε for each parameter θ, in order. */
     public double[] numericalGradients(double[][] xs, double[] ts, double eps) {
         double[] grad = new double[NAMES.length];
         for (int i = 0; i < grad.length; i++) {
@@ -141,11 +142,12 @@ public final class XorNetwork {
         return grad;
     }
 
-    /** The largest relative difference between two gradients: |a − n| / max(|a|, |n|, 1e-8). */
+    /** The largest relative difference of two gradients: |a − n| / max(|a|, |n|, 1e-8). */
     public static double maxRelativeError(double[] analytic, double[] numeric) {
         double worst = 0;
         for (int i = 0; i < analytic.length; i++) {
-            double scale = Math.max(Math.max(Math.abs(analytic[i]), Math.abs(numeric[i])), 1e-8);
+            double scale = Math.max(Math.abs(analytic[i]), Math.abs(numeric[i]));
+            scale = Math.max(scale, 1e-8);
             worst = Math.max(worst, Math.abs(analytic[i] - numeric[i]) / scale);
         }
         return worst;

@@ -23,20 +23,23 @@ import org.nnwiki.core.nn.Transformer;
  */
 public final class Seq2SeqTransformer extends Module {
     // region model
-    private final Embedding embed;                 // one table for source and target tokens
-    private final PositionalEncoding position;     // sinusoidal, added to the embeddings
+    private final Embedding embed;              // one table for source and target tokens
+    private final PositionalEncoding position;  // sinusoidal, added to the embeddings
     private final List<Transformer.EncoderLayer> encoder = new ArrayList<>();
     private final List<Transformer.DecoderLayer> decoder = new ArrayList<>();
-    private final LayerNorm encoderNorm;           // pre-norm layers need a final norm
+    private final LayerNorm encoderNorm;        // pre-norm layers need a final norm
     private final LayerNorm decoderNorm;
-    private final Linear out;                      // d_model → vocabulary logits
+    private final Linear out;                   // d_model → vocabulary logits
 
-    public Seq2SeqTransformer(int vocab, int dModel, int heads, int layers, int dFF, int maxLen) {
+    public Seq2SeqTransformer(int vocab, int dModel, int heads, int layers, int dFF,
+            int maxLen) {
         embed = child("embed", new Embedding(vocab, dModel));
         position = child("position", PositionalEncoding.sinusoidal(maxLen, dModel));
         for (int i = 0; i < layers; i++) {
-            encoder.add(child("encoder" + i, new Transformer.EncoderLayer(dModel, heads, dFF, 0f, true)));
-            decoder.add(child("decoder" + i, new Transformer.DecoderLayer(dModel, heads, dFF, 0f, true)));
+            encoder.add(child("encoder" + i,
+                    new Transformer.EncoderLayer(dModel, heads, dFF, 0f, true)));
+            decoder.add(child("decoder" + i,
+                    new Transformer.DecoderLayer(dModel, heads, dFF, 0f, true)));
         }
         encoderNorm = child("encoderNorm", new LayerNorm(dModel));
         decoderNorm = child("decoderNorm", new LayerNorm(dModel));
@@ -45,7 +48,7 @@ public final class Seq2SeqTransformer extends Module {
     // endregion
 
     // region forward
-    /** Source tokens (N × S) → memory (N, S, D); padded positions are masked out of attention. */
+    /** Source tokens (N × S) → memory (N, S, D); padded positions are masked out. */
     public Tensor encode(int[] source, int n, int s, Tensor sourceMask) {
         Tensor x = position.forward(embed.forward(source, n, s));
         for (Transformer.EncoderLayer layer : encoder) {
@@ -54,10 +57,13 @@ public final class Seq2SeqTransformer extends Module {
         return encoderNorm.forward(x);
     }
 
-    /** Decoder input tokens (N × T) and the memory → logits (N, T, V) and the last cross-attention weights. */
+    /**
+     * Decoder input tokens (N × T) and the memory → logits (N, T, V) and the last
+     * cross-attention weights.
+     */
     public Decoded decode(int[] target, int n, int t, Tensor memory, Tensor sourceMask) {
         Tensor y = position.forward(embed.forward(target, n, t));
-        Tensor causal = MultiHeadAttention.causalMask(t);     // position i sees positions ≤ i only
+        Tensor causal = MultiHeadAttention.causalMask(t); // i sees positions ≤ i only
         Tensor cross = null;
         for (Transformer.DecoderLayer layer : decoder) {
             Transformer.DecoderLayer.Result r = layer.forward(y, memory, causal, sourceMask);
@@ -73,20 +79,22 @@ public final class Seq2SeqTransformer extends Module {
 
     // region loss
     /**
-     * Teacher forcing: the decoder reads the right answer shifted by one and predicts every next token.
-     * Targets that are padding are ignored: predicting PAD after the end token is not part of the task.
+     * Teacher forcing: the decoder reads the right answer shifted by one and predicts every
+     * next token. Targets that are padding are ignored: predicting PAD after the end token is
+     * not part of the task.
      */
     public Tensor loss(ReversalTask.Batch b) {
         Tensor sourceMask = MultiHeadAttention.paddingMask(b.lengths(), b.s());
         Tensor memory = encode(b.source(), b.n(), b.s(), sourceMask);
         Tensor logits = decode(b.decoderInput(), b.n(), b.t(), memory, sourceMask).logits();
-        return org.nnwiki.core.nn.Losses.crossEntropy(logits.reshape(b.n() * b.t(), logits.size(2)), b.decoderTarget(),
+        return org.nnwiki.core.nn.Losses.crossEntropy(
+                logits.reshape(b.n() * b.t(), logits.size(2)), b.decoderTarget(),
                 ReversalTask.PAD);
     }
     // endregion
 
     // region greedy
-    /** Greedy decoding: start from BOS, append the most likely next token, until EOS or {@code maxSteps}. */
+    /** Greedy decoding: from BOS, append the likeliest token until EOS or maxSteps tokens. */
     @SuppressWarnings("try")
     public int[][] greedy(int[] source, int[] lengths, int n, int s, int maxSteps) {
         try (Tensor.NoGrad off = Tensor.noGrad()) {
@@ -101,8 +109,9 @@ public final class Seq2SeqTransformer extends Module {
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(outputs[i], 0, prefix, i * step, step);
                 }
-                Tensor logits = decode(prefix, n, step, memory, sourceMask).logits();      // (N, step, V)
-                int[] next = logits.slice(1, step - 1, step).reshape(n, logits.size(2)).argmax();
+                Tensor logits = decode(prefix, n, step, memory, sourceMask).logits();
+                int[] next = logits.slice(1, step - 1, step).reshape(n, logits.size(2))
+                        .argmax();
                 for (int i = 0; i < n; i++) {
                     outputs[i][step] = next[i];
                 }
