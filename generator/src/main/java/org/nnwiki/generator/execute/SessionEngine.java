@@ -224,7 +224,8 @@ final class SessionEngine implements ExecutionControlProvider {
                         } catch (InterruptedException ie) {
                             Thread.currentThread().interrupt();
                         }
-                        throw new IOException("the session JVM ended as it started (exit " + launched.exitValue() + ")" + stderr.text());
+                        throw new IOException("the session JVM ended as it started (exit " + launched.exitValue() + ")"
+                                + stderr.textAtEnd());
                     }
                     launched.destroyForcibly();
                     throw new IOException("the session JVM did not connect within " + LAUNCH_TIMEOUT_MS / 1000 + " s" + stderr.text());
@@ -242,6 +243,7 @@ final class SessionEngine implements ExecutionControlProvider {
     private static final class StreamTail {
         private static final int KEEP = 4096;
         private final StringBuilder tail = new StringBuilder();
+        private Thread reader;
 
         static StreamTail drain(InputStream in, String name) {
             StreamTail t = new StreamTail();
@@ -261,8 +263,27 @@ final class SessionEngine implements ExecutionControlProvider {
                 }
             }, name);
             thread.setDaemon(true);
+            t.reader = thread;
             thread.start();
             return t;
+        }
+
+        /**
+         * What the process printed, once it has ended: waits up to 2 s for its reader to have read
+         * something or reached the end of the stream, so that the reason a JVM gave for not starting
+         * is not lost to the race with the reader ("Unrecognized VM option" was missing from some
+         * reports). The stream's end can come late (the sandbox's own processes hold it open).
+         */
+        String textAtEnd() {
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            try {
+                while (reader.isAlive() && text().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return text();
         }
 
         /** What was printed, as ": text" for a message, or empty. */
@@ -518,12 +539,9 @@ final class SessionEngine implements ExecutionControlProvider {
                     Path dir = Files.createTempDirectory("nnwiki-agent");
                     for (Class<?> c : List.of(SessionAgent.class, org.nnwiki.generator.execute.agent.UsageRecordingLoader.class,
                             org.nnwiki.generator.execute.agent.CappedOutput.class, SessionControl.class)) {
-                        String file = c.getName().replace('.', '/') + ".class";
-                        Path target = dir.resolve(file);
+                        Path target = dir.resolve(c.getName().replace('.', '/') + ".class");
                         Files.createDirectories(target.getParent());
-                        try (InputStream in = c.getClassLoader().getResourceAsStream(file)) {
-                            Files.copy(in, target);
-                        }
+                        Files.write(target, classBytes(c));
                     }
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "nnwiki-agent-cleanup"));
                     folder = dir;
