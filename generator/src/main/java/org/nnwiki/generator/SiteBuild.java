@@ -251,16 +251,16 @@ public final class SiteBuild {
             watch.lap("reuse");
             baker.bake(toBake, nav, out, runCommand);
             watch.lap("bake");
-            VendorAssets.copyInto(out);
-            writeFile(out.resolve(GeneratedPages.TIMINGS), ExecutionReport.timingsScript(report));
-            for (ParsedPage p : parsed) {
-                if (ScriptWriter.hasScript(p)) {
-                    String output = p.expanded().page().outputPath();
-                    String script = output.substring(0, output.length() - ".html".length()) + ".jsh";
-                    writeFile(out.resolve(script), ScriptWriter.script(p, executed.pages().get(p.source()), spec,
-                            p.expanded().page().front().title(), runCommand(Path.of(script).getFileName().toString())));
-                }
-            }
+            SiteFiles files = new SiteFiles(out, config.site());
+            VendorAssets.copyInto(files);
+            files.write(GeneratedPages.TIMINGS, ExecutionReport.timingsScript(report));
+            final BlockExecutor.Executed ran = executed;
+            parsed.parallelStream().filter(ScriptWriter::hasScript).forEach(p -> {
+                String output = p.expanded().page().outputPath();
+                String script = output.substring(0, output.length() - ".html".length()) + ".jsh";
+                files.write(script, ScriptWriter.script(p, ran.pages().get(p.source()), spec,
+                        p.expanded().page().front().title(), runCommand(Path.of(script).getFileName().toString())));
+            });
             watch.lap("assets");
             // Links are checked even when examples failed, so one build reports everything; not after a failed bake.
             if (problems.count() == beforeBake) {
@@ -276,7 +276,7 @@ public final class SiteBuild {
             failIfAny(problems);
             swapInto(out, config.site());
             writeStamp(stamp);
-            kept.save(modelKeys, finished);
+            kept.save(config.site(), modelKeys, finished);
             watch.lap("swap");
         } finally {
             deleteTree(out);

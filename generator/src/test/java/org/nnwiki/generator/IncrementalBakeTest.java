@@ -108,6 +108,49 @@ class IncrementalBakeTest {
         assertEquals(files(root.resolve("site")), rebuilt, "what a build that bakes every page writes");
     }
 
+    /**
+     * A page's file is not digested again while its size, time and inode are those recorded, unless it
+     * was modified so soon before the record that a same-size edit in the same clock tick could hide.
+     */
+    @Test
+    void aSameSizeEditWithinTheClockTickIsStillSeen() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("r"));
+        Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        Path page = root.resolve("site/basics/session.html");
+        String original = Files.readString(page);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
+        String edited = original.replace("</body>", "</BODY>");
+        assertEquals(original.length(), edited.length());
+        Files.writeString(page, edited);
+        Files.setLastModifiedTime(page, time);
+        // A prose edit elsewhere, so that the build goes past its up-to-date check, which sees only names, sizes and times.
+        Path index = root.resolve("content/index.md");
+        Files.writeString(index, Files.readString(index).replace("The fixture exercises", "The fixture shows"));
+        assertEquals(2, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked(), "the home page, and the page with other bytes");
+        assertEquals(original, Files.readString(page));
+    }
+
+    /** Unchanged files (scripts, vendored libraries) are linked from the last site; a changed one is written. */
+    @Test
+    void unchangedFilesAreLinkedAndAHandEditedOneIsWrittenAgain() throws Exception {
+        Path root = Fixtures.copy("good", tmp.resolve("v"));
+        Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        Path lunr = root.resolve("site/vendor/lunr/lunr.min.js");
+        Path script = root.resolve("site/basics/session.jsh");
+        assertTrue(Files.isRegularFile(script), "the fixture page has a script");
+        String lunrText = Files.readString(lunr);
+        Object scriptKey = Files.readAttributes(script, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Files.writeString(lunr, "/* hand edit */");
+        Path index = root.resolve("content/index.md");
+        Files.writeString(index, Files.readString(index).replace("The fixture exercises", "The fixture shows"));
+        assertEquals(1, Fixtures.build(root, SiteBuild.Options.DEFAULT).pagesBaked());
+        assertEquals(lunrText, Files.readString(lunr), "the hand-edited library is written again");
+        if (scriptKey != null) {
+            assertEquals(scriptKey, Files.readAttributes(script, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                    "the unchanged script is the same file, linked");
+        }
+    }
+
     @Test
     void linksIntoAReusedPageAreCheckedAgainstThisBuild() throws Exception {
         Path root = Fixtures.copy("good", tmp.resolve("d"));

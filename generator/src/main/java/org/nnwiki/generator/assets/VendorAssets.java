@@ -8,13 +8,15 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.nnwiki.generator.SiteFiles;
 
 /**
  * The browser libraries the site uses, copied out of their Maven webjars into {@code site/vendor/}
@@ -22,7 +24,7 @@ import java.util.stream.Stream;
  * webjars' own (pinned in the POM).
  *
  * <pre>{@code
- * VendorAssets.copyInto(bakedSite);   // vendor/katex/katex.min.js, vendor/lunr/lunr.min.js, ...
+ * VendorAssets.copyInto(new SiteFiles(bakedSite, oldSite)); // vendor/katex/katex.min.js, vendor/lunr/lunr.min.js, ...
  * }</pre>
  */
 public final class VendorAssets {
@@ -45,23 +47,35 @@ public final class VendorAssets {
         return String.join(", ", ASSETS.stream().map(a -> a.webjar() + " " + version(a)).distinct().toList());
     }
 
-    /** Copies every asset into {@code site/vendor/}. */
-    public static void copyInto(Path site) {
-        Path vendor = site.resolve("vendor");
-        for (Asset a : ASSETS) {
-            String base = "META-INF/resources/webjars/" + a.webjar() + "/" + version(a) + "/";
-            try {
-                if (a.from().endsWith("/")) {
-                    for (String name : list(base + a.from(), pomOf(a))) {
-                        copy(name, vendor.resolve(a.to()).resolve(name.substring((base + a.from()).length())));
+    /** Writes every asset under {@code vendor/} in the new site. */
+    public static void copyInto(SiteFiles site) {
+        files().forEach((path, bytes) -> site.write("vendor/" + path, bytes));
+    }
+
+    /** The assets' bytes by their path under {@code vendor/}, read once per JVM: the webjars do not change under it. */
+    private static volatile Map<String, byte[]> files;
+
+    private static Map<String, byte[]> files() {
+        Map<String, byte[]> f = files;
+        if (f == null) {
+            f = new LinkedHashMap<>();
+            for (Asset a : ASSETS) {
+                String base = "META-INF/resources/webjars/" + a.webjar() + "/" + version(a) + "/";
+                try {
+                    if (a.from().endsWith("/")) {
+                        for (String name : list(base + a.from(), pomOf(a))) {
+                            f.put(a.to() + name.substring((base + a.from()).length()), read(name));
+                        }
+                    } else {
+                        f.put(a.to(), read(base + a.from()));
                     }
-                } else {
-                    copy(base + a.from(), vendor.resolve(a.to()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + a.webjar() + " from its webjar", e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy " + a.webjar() + " into " + vendor, e);
             }
+            files = f = java.util.Collections.unmodifiableMap(f);
         }
+        return f;
     }
 
     private static String pomOf(Asset a) {
@@ -82,13 +96,12 @@ public final class VendorAssets {
         }
     }
 
-    private static void copy(String resource, Path target) throws IOException {
+    private static byte[] read(String resource) throws IOException {
         try (InputStream in = loader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("missing resource " + resource);
             }
-            Files.createDirectories(target.getParent());
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return in.readAllBytes();
         }
     }
 

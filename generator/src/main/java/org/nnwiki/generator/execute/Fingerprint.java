@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Fingerprint {
     private static volatile String generator;
+    private static volatile String generatorCode;
     private final MessageDigest digest;
 
     private Fingerprint() {
@@ -38,7 +39,7 @@ public final class Fingerprint {
         f.add(spec.prelude());
         // The class path's entries by name only: what a page used of their content keys its own results.
         spec.classpath().forEach(f::add);
-        f.addTree(generatorCode());
+        f.add(generatorCodeDigest());
         return f.hex();
     }
 
@@ -74,9 +75,24 @@ public final class Fingerprint {
         String g = generator;
         if (g == null) {
             Fingerprint f = new Fingerprint();
-            f.addTree(generatorCode());
+            f.add(generatorCodeDigest());
             f.add(System.getProperty("java.class.path", ""));
             generator = g = f.hex();
+        }
+        return g;
+    }
+
+    /**
+     * The digest of the generator's code alone (not its class path, whose spelling differs between
+     * launchers), read once per JVM like {@link #generator()}: a preview server's rebuilds do not hash
+     * its jar again.
+     */
+    private static String generatorCodeDigest() {
+        String g = generatorCode;
+        if (g == null) {
+            Fingerprint f = new Fingerprint();
+            f.addTree(generatorCode());
+            generatorCode = g = f.hex();
         }
         return g;
     }

@@ -6,11 +6,13 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.nnwiki.generator.StoredObjects;
 
 /**
@@ -28,7 +30,7 @@ import org.nnwiki.generator.StoredObjects;
  * FinishedPages kept = FinishedPages.load(cacheDir, siteWideKey);
  * PostProcessor.Finished page = kept.reuse(siteDir, "cnn.html", modelKey); // null: bake it
  * ...
- * kept.save(modelKeys, finishedPages); // after the new site is in place
+ * kept.save(siteDir, modelKeys, finishedPages); // after the new site is in place
  * }</pre>
  */
 public final class FinishedPages {
@@ -36,14 +38,42 @@ public final class FinishedPages {
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "org.nnwiki.generator.postprocess.*;java.lang.*;java.util.*;maxdepth=20;!*");
 
-    /** One page's record, in a file of its own: a prose edit rewrites one small file. */
-    private record Entry(String siteKey, String output, String modelKey, String htmlDigest, PostProcessor.Facts facts)
-            implements Serializable {}
+    /**
+     * One page's record, in a file of its own: a prose edit rewrites one small file. {@code file} is
+     * what the file system said of the HTML file when the record was saved, or null.
+     */
+    private record Entry(String siteKey, String output, String modelKey, String htmlDigest, PostProcessor.Facts facts,
+            FileStat file) implements Serializable {}
+
+    /**
+     * A file's size, modification time and identity (its inode where the file system has one), and when
+     * they were read. Files with the same stat hold the same bytes unless the file was written again
+     * within the file system's clock tick: a file modified less than {@link #RACY_MILLIS} before the
+     * stat was taken is read and digested instead (git calls such entries "racily clean").
+     */
+    private record FileStat(long size, long modifiedNanos, String identity, long takenMillis) implements Serializable {
+        static FileStat of(Path file) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            Object key = a.fileKey();
+            return new FileStat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    key == null ? null : key.toString(), System.currentTimeMillis());
+        }
+
+        boolean vouchesFor(FileStat now) {
+            return identity != null && size == now.size && modifiedNanos == now.modifiedNanos
+                    && identity.equals(now.identity) && modifiedNanos / 1_000_000 < takenMillis - RACY_MILLIS;
+        }
+    }
+
+    /** Two seconds: coarser than any file system's modification-time tick (FAT's is two seconds). */
+    private static final long RACY_MILLIS = 2_000;
 
     private final Path folder;
     private final String key;
     private final boolean reuse;
     private final java.util.Set<String> reused = ConcurrentHashMap.newKeySet();
+    /** Reused pages whose bytes were digested: their records are saved again with the file's new stat. */
+    private final java.util.Set<String> restat = ConcurrentHashMap.newKeySet();
 
     private FinishedPages(Path folder, String key, boolean reuse) {
         this.folder = folder;
@@ -72,11 +102,17 @@ public final class FinishedPages {
         }
         Path page = site.resolve(output);
         try {
-            byte[] bytes = Files.isRegularFile(page) ? Files.readAllBytes(page) : null;
-            if (bytes == null || !digest(bytes).equals(e.htmlDigest())) {
+            if (!Files.isRegularFile(page)) {
                 return null;
             }
-            reused.add(output);
+            // Digesting every page's HTML was a third of a prose-edit rebuild: a file whose stat is
+            // unchanged since the record was saved is not digested again.
+            boolean unchanged = e.file() != null && e.file().vouchesFor(FileStat.of(page));
+            byte[] bytes = Files.readAllBytes(page);
+            if (!unchanged && !digest(bytes).equals(e.htmlDigest())) {
+                return null;
+            }
+            (unchanged ? reused : restat).add(output);
             return new PostProcessor.Finished(new String(bytes, StandardCharsets.UTF_8), e.facts(), page);
         } catch (IOException unreadable) {
             return null;
@@ -84,10 +120,10 @@ public final class FinishedPages {
     }
 
     /**
-     * Stores this build's finished pages, each under its model's digest (pages without one are not
-     * kept); records of pages reused unchanged are not written again.
+     * Stores this build's finished pages, now in {@code site}, each under its model's digest (pages
+     * without one are not kept); records of pages reused unchanged are not written again.
      */
-    public void save(Map<String, String> modelKeys, Map<String, PostProcessor.Finished> finished) {
+    public void save(Path site, Map<String, String> modelKeys, Map<String, PostProcessor.Finished> finished) {
         finished.entrySet().parallelStream().forEach(en -> {
             String output = en.getKey();
             String modelKey = modelKeys.get(output);
@@ -96,7 +132,8 @@ public final class FinishedPages {
             }
             String html = digest(en.getValue().html().getBytes(StandardCharsets.UTF_8));
             try {
-                StoredObjects.write(fileOf(output), new Entry(key, output, modelKey, html, en.getValue().facts()));
+                FileStat stat = FileStat.of(site.resolve(output));
+                StoredObjects.write(fileOf(output), new Entry(key, output, modelKey, html, en.getValue().facts(), stat));
             } catch (IOException e) {
                 // only costs baking this page again next time
             }
