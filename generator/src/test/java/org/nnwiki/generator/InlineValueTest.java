@@ -82,4 +82,60 @@ class InlineValueTest {
         assertTrue(all.contains("content/basics/inline.md:13: an inline value needs an expression"), all);
         assertTrue(all.contains("content/basics/inline.md:13: an inline value is one expression, without ';': `{java} x`"), all);
     }
+
+    /**
+     * {@code `{java #name} expr`} names a value; another page quotes it with a link whose text must be
+     * the value as shown, so a number copied into another page cannot drift from its run.
+     */
+    @Test
+    void aNamedValueIsQuotedByALinkThatMustSayWhatItSays() throws Exception {
+        Path root = Fixtures.copy("good", tmp);
+        Fixtures.addPage(root, "content/basics/source.md", "Source", "A value.", """
+
+                ```java run
+                double acc = 0.87654;
+                ```
+
+                The accuracy is `{java #test-accuracy} "%.3f".formatted(acc)`.
+                """);
+        Fixtures.addPage(root, "content/basics/quote.md", "Quote", "A quote.", """
+
+                The other page measured [0.877](source.md#test-accuracy).
+                """);
+        Fixtures.build(root, SiteBuild.Options.DEFAULT);
+        String source = Files.readString(root.resolve("site/basics/source.html"));
+        assertTrue(source.contains("title=\"&quot;%.3f&quot;.formatted(acc)\"><a id=\"test-accuracy\"></a>0.877</span>"), source);
+        assertTrue(Files.readString(root.resolve("site/basics/quote.html")).contains("href=\"source.html#test-accuracy\">0.877</a>"));
+
+        // The run changes: the quote is now wrong, and the build says where and what to write.
+        Fixtures.addPage(root, "content/basics/source.md", "Source", "A value.", """
+
+                ```java run
+                double acc = 0.91;
+                ```
+
+                The accuracy is `{java #test-accuracy} "%.3f".formatted(acc)`.
+                """);
+        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("content/basics/quote.md:7: the link text '0.877' quotes the value 'test-accuracy' of"
+                + " basics/source.html, which is now '0.910': write [0.910](source.html#test-accuracy)"), e.getMessage());
+    }
+
+    @Test
+    void aValueNameMustBeAnAnchorAndUniqueOnItsPage() throws Exception {
+        Path root = Fixtures.copy("good", tmp);
+        Fixtures.addPage(root, "content/basics/inline.md", "Inline", "Values in the prose.", """
+
+                ```java run
+                int x = 1;
+                ```
+
+                Bad name: `{java #Not A Name} x`.
+                Twice: `{java #x} x` and `{java #x} x + 1`.
+                """);
+        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
+        String all = e.getMessage();
+        assertTrue(all.contains("content/basics/inline.md:11: 'Not A Name' cannot name an inline value"), all);
+        assertTrue(all.contains("content/basics/inline.md:12: another inline value on this page is already named 'x'"), all);
+    }
 }

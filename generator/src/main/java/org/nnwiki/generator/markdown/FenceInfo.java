@@ -45,6 +45,30 @@ public record FenceInfo(
     /** What an inline value ({@code `{java} expr`} in the prose) starts with. */
     public static final String INLINE = "{java}";
 
+    /**
+     * An inline value's parts: {@code `{java} expr`}, or {@code `{java #name} expr`} for a value that
+     * other pages may quote (see {@link #inlineParts}).
+     *
+     * @param name the value's name, null when it has none, or as written when it is not a valid one
+     * @param expression the Java expression, stripped (may be empty)
+     */
+    public record InlineParts(String name, String expression) {}
+
+    private static final java.util.regex.Pattern INLINE_VALUE =
+            java.util.regex.Pattern.compile("\\{java(?:\\s+#([^}]*))?}(?:\\s+(.*))?", java.util.regex.Pattern.DOTALL);
+
+    /** What a name of an inline value may be: it becomes an anchor in the page. */
+    public static final java.util.regex.Pattern VALUE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+
+    /** The parts of an inline code span that is an inline value, or null when it is not one. */
+    public static InlineParts inlineParts(String code) {
+        java.util.regex.Matcher m = INLINE_VALUE.matcher(code);
+        if (!m.matches()) {
+            return null;
+        }
+        return new InlineParts(m.group(1) == null ? null : m.group(1).strip(), m.group(2) == null ? "" : m.group(2).strip());
+    }
+
     /** The options of an inline value: it runs in the page's session, and shows only its text. */
     public static FenceInfo inlineValue() {
         return new FenceInfo(INLINE, true, true, false, false, 0, "", "", DEFAULT_TOLERANCE, false, false);

@@ -43,6 +43,7 @@ public final class MarkdownParser {
         Node previousRunNode = null;
         List<Citation> citations = new ArrayList<>();
         Set<String> sessionsWithSolution = new HashSet<>();
+        Set<String> valueNames = new HashSet<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AdmonitionBlock box) {
                 checkBox(box, page, source);
@@ -60,10 +61,21 @@ public final class MarkdownParser {
                 }
                 continue;
             }
-            if (node instanceof Code inline && isInlineValue(inline)) {
+            FenceInfo.InlineParts parts = node instanceof Code c ? FenceInfo.inlineParts(c.getText().toString()) : null;
+            if (node instanceof Code inline && parts != null) {
                 // `{java} expr`: a value of the page's session, after the blocks above it.
                 int line = page.fileLine(inline.getStartLineNumber() + 1);
-                String expression = inline.getText().toString().substring(FenceInfo.INLINE.length()).strip();
+                String expression = parts.expression();
+                if (parts.name() != null && !FenceInfo.VALUE_NAME.matcher(parts.name()).matches()) {
+                    problems.add(source, line, "'" + parts.name() + "' cannot name an inline value: use lower-case letters,"
+                            + " digits and '-', starting with a letter, e.g. `{java #test-accuracy} acc`");
+                    continue;
+                }
+                if (parts.name() != null && !valueNames.add(parts.name())) {
+                    problems.add(source, line, "another inline value on this page is already named '" + parts.name()
+                            + "': give each a name of its own");
+                    continue;
+                }
                 if (expression.isEmpty()) {
                     problems.add(source, line, "an inline value needs an expression: `" + FenceInfo.INLINE + " expr`, e.g. `"
                             + FenceInfo.INLINE + " \"%.3f\".formatted(accuracy)`");
@@ -144,12 +156,6 @@ public final class MarkdownParser {
                     + " what the solution changed: move the exercises to the end of the page, or give this block"
                     + " or the solutions a session of their own (session=NAME)");
         }
-    }
-
-    private static boolean isInlineValue(Code code) {
-        String text = code.getText().toString();
-        return text.startsWith(FenceInfo.INLINE) && (text.length() == FenceInfo.INLINE.length()
-                || Character.isWhitespace(text.charAt(FenceInfo.INLINE.length())));
     }
 
     private static String stripFinalNewline(String s) {

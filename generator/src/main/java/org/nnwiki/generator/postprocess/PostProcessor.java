@@ -42,11 +42,18 @@ public final class PostProcessor {
     /** A URL with a scheme ({@code https:}, {@code mailto:}): not checked, since builds run offline. */
     private static final Pattern EXTERNAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
-    /** A link or image on a page; {@code line} is its line in the page's source, or 0 when the template wrote it. */
-    public record Link(String url, int line, boolean fromSource) implements Serializable {}
+    /**
+     * A link or image on a page; {@code line} is its line in the page's source, or 0 when the template
+     * wrote it; {@code text} is a link's text (empty for an image).
+     */
+    public record Link(String url, int line, boolean fromSource, String text) implements Serializable {}
 
-    /** What the site-wide steps need of a finished page, besides its HTML. */
-    public record Facts(Set<String> ids, List<Link> links, List<SearchIndex.Entry> search) implements Serializable {}
+    /**
+     * What the site-wide steps need of a finished page, besides its HTML: its anchors, its links, its
+     * search entries, and the text of each named inline value by name (what a quote of it must say).
+     */
+    public record Facts(Set<String> ids, List<Link> links, List<SearchIndex.Entry> search, Map<String, String> values)
+            implements Serializable {}
 
     /**
      * A finished page: the HTML to write, and its facts; {@code writtenAt} is the file that already
@@ -78,10 +85,14 @@ public final class PostProcessor {
         for (Element el : doc.select("a[href], img[src]")) {
             boolean fromSource = el.hasAttr(SOURCE_LINE);
             links.add(new Link(el.hasAttr("href") ? el.attr("href") : el.attr("src"),
-                    fromSource ? Integer.parseInt(el.attr(SOURCE_LINE)) : 0, fromSource));
+                    fromSource ? Integer.parseInt(el.attr(SOURCE_LINE)) : 0, fromSource, el.is("a") ? el.text() : ""));
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Element anchor : doc.select("span.inline-value > a[id]")) {
+            values.put(anchor.id(), anchor.parent().text().strip());
         }
         doc.select("[" + SOURCE_LINE + "]").removeAttr(SOURCE_LINE);
-        return new Finished(doc.outerHtml(), new Facts(ids, links, search));
+        return new Finished(doc.outerHtml(), new Facts(ids, links, search, values));
     }
 
     /**
@@ -111,12 +122,17 @@ public final class PostProcessor {
         Set<String> files = listFiles(dir);
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((output, page) -> ids.put(output, page.facts().ids()));
+        Map<String, Map<String, String>> values = new HashMap<>();
+        pages.forEach((output, page) -> values.put(output, page.facts().values()));
         pages.entrySet().parallelStream().forEach(e -> {
             String output = e.getKey();
             String source = sourceByOutput.get(output);
             for (Link link : e.getValue().facts().links()) {
                 String where = link.fromSource() ? source : template;
                 String problem = check(link.url(), output, files, ids);
+                if (problem == null) {
+                    problem = checkQuote(link, output, values);
+                }
                 if (problem != null) {
                     problems.add(where, link.line(), problem + (link.fromSource() ? "" : " (in the page " + output + ")"));
                 }
@@ -226,6 +242,36 @@ public final class PostProcessor {
     }
 
     /** Null when {@code url} (found on page {@code from}) resolves, else what is wrong. */
+    /**
+     * A link to a named inline value ({@code [0.87](cnn.md#test-accuracy)}) quotes it: its text must be
+     * the value's text as that page shows it, so that a quote cannot drift from the run it came from.
+     */
+    static String checkQuote(Link link, String from, Map<String, Map<String, String>> values) {
+        int hash = link.url().indexOf('#');
+        if (hash < 0 || link.text().isEmpty() || EXTERNAL.matcher(link.url()).lookingAt()) {
+            return null;
+        }
+        String path = link.url().substring(0, hash);
+        String target = path.isEmpty() ? from : resolve(path, from);
+        String value = target == null ? null : values.getOrDefault(target, Map.of()).get(link.url().substring(hash + 1));
+        if (value == null || value.equals(link.text().strip())) {
+            return null;
+        }
+        return "the link text '" + link.text().strip() + "' quotes the value '" + link.url().substring(hash + 1) + "' of "
+                + target + ", which is now '" + value + "': write [" + value + "](" + link.url() + ")";
+    }
+
+    /** {@code path} relative to the page at {@code from}, as a path in the site; null when it is malformed. */
+    private static String resolve(String path, String from) {
+        String base = from.contains("/") ? from.substring(0, from.lastIndexOf('/') + 1) : "";
+        try {
+            String target = plainPath(path) ? base + path : new URI(null, null, base + path, null).normalize().getPath();
+            return target.endsWith("/") || target.isEmpty() ? target + "index.html" : target;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
     static String check(String url, String from, Set<String> files, Map<String, Set<String>> ids) {
         if (url.isEmpty()) {
             return "empty link target";
@@ -244,17 +290,12 @@ public final class PostProcessor {
         if (path.isEmpty()) {
             target = from;
         } else {
-            try {
-                String base = from.contains("/") ? from.substring(0, from.lastIndexOf('/') + 1) : "";
-                target = plainPath(path) ? base + path : new URI(null, null, base + path, null).normalize().getPath();
-            } catch (URISyntaxException e) {
+            target = resolve(path, from);
+            if (target == null) {
                 return "malformed link '" + url + "'";
             }
             if (target.startsWith("../") || target.startsWith("/")) {
                 return "link '" + url + "' points outside the site";
-            }
-            if (target.endsWith("/") || target.isEmpty()) {
-                target = target + "index.html";
             }
             if (!files.contains(target)) {
                 String hint = path.endsWith(".md") ? " (no page has this source path)" : "";

@@ -28,6 +28,7 @@ import org.nnwiki.generator.execute.BlockResult;
 import org.nnwiki.generator.execute.PageResult;
 import org.nnwiki.generator.markdown.Citation;
 import org.nnwiki.generator.markdown.CodeBlock;
+import org.nnwiki.generator.markdown.FenceInfo;
 import org.nnwiki.generator.markdown.MarkdownOptions;
 import org.nnwiki.generator.markdown.ParsedPage;
 
@@ -302,9 +303,12 @@ public final class HtmlRenderer {
                     text.append(t.text());
                 }
             }
-            // The id is the execution report's link target, as a cell's is.
+            // The id is the execution report's link target, as a cell's is; a named value also gets an
+            // anchor of its name, which other pages link to when they quote it (PostProcessor checks the quote).
+            FenceInfo.InlineParts parts = FenceInfo.inlineParts(node.getText().toString());
+            String anchor = parts != null && parts.name() != null ? "<a id=\"" + Escape.attr(parts.name()) + "\"></a>" : "";
             html.raw("<span class=\"inline-value\" id=\"cell-" + (block.ordinal() + 1) + "\" title=\"" + Escape.attr(expression) + "\">"
-                    + Escape.text(text.toString().strip()) + "</span>");
+                    + anchor + Escape.text(text.toString().strip()) + "</span>");
         }
 
         private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
