@@ -462,7 +462,7 @@ public final class SiteBuild {
             Path p = config.root().resolve(entry);
             if (!Files.exists(p)) {
                 problems.add("nnwiki.yml", 0, "session class path entry '" + entry
-                        + "' does not exist: build the examples module first (./mvnw -q package -DskipTests)");
+                        + "' does not exist: build the core, display and examples modules first (./mvnw -q package -DskipTests)");
             }
             classpath.add(p.toString());
         }
@@ -476,7 +476,7 @@ public final class SiteBuild {
                 }
             } catch (IOException e) {
                 problems.add("nnwiki.yml", 0, "session class path file '" + file
-                        + "' cannot be read: build the examples module first (./mvnw -q package -DskipTests)");
+                        + "' cannot be read: build the core, display and examples modules first (./mvnw -q package -DskipTests)");
             }
         }
         String prelude = "";

@@ -64,7 +64,7 @@ public record SiteConfig(
     /**
      * How example blocks run.
      *
-     * @param classpath class path entries of every session (the examples module), relative to root
+     * @param classpath class path entries of every session (the core, display and examples modules), relative to root
      * @param classpathFiles files holding more entries separated by the path separator (Maven's
      *     {@code dependency:build-classpath} output); a missing file is an error
      * @param prelude a JShell script run first in every session: imports, seed ({@code ""} = none)

@@ -29,7 +29,7 @@ public final class ScriptWriter {
     public static String script(ParsedPage page, PageResult result, SessionSpec spec, String title, String howToRun) {
         StringBuilder sb = new StringBuilder();
         sb.append("// ").append(title).append(" — the code of ").append(page.source()).append(", as the wiki ran it.\n");
-        sb.append("// Build the examples module once in a clone of the repository (./mvnw -q package -DskipTests), set NNWIKI\n");
+        sb.append("// Build the modules once in a clone of the repository (./mvnw -q package -DskipTests), set NNWIKI\n");
         sb.append("// to that clone (export NNWIKI=~/nnwiki), and run it in the folder you saved it in:\n");
         sb.append("//   ").append(howToRun).append('\n');
         sb.append("// Charts are written as SVG files into nnwiki-charts/; printed text appears in the terminal.\n\n");

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Everything a session is started with; part of every page's cache key.
  *
- * @param classpath absolute class path entries (the examples module and its jars)
+ * @param classpath absolute class path entries (the core, display and examples modules and their jars)
  * @param prelude JShell code run first in each session (imports, seed, the value hook)
  * @param preludeFile where the prelude came from, for messages
  * @param valueHook a method of the prelude that displays a value; empty to show {@code toString()}

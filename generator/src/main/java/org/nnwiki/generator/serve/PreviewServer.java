@@ -26,9 +26,11 @@ import org.nnwiki.generator.execute.Progress;
 
 /**
  * Serves the site at {@code http://127.0.0.1:PORT/} and rebuilds when {@code content/},
- * {@code templates/}, {@code nnwiki.yml} or {@code examples/src} change; open pages reload when a
- * rebuild succeeds and show the problems when it fails. Changes under {@code examples/src} first
- * recompile the examples module with the Maven Wrapper.
+ * {@code templates/}, {@code nnwiki.yml} or the sources of a module on the session class path
+ * change; open pages reload when a rebuild succeeds and show the problems when it fails. A module is
+ * a class-path folder {@code MODULE/target/classes} of the repository ({@code core}, {@code display},
+ * {@code examples}): a change under {@code MODULE/src} first recompiles those modules with the Maven
+ * Wrapper.
  */
 public final class PreviewServer implements AutoCloseable {
     private static final String EVENTS = "/__nnwiki/events";
@@ -83,12 +85,12 @@ public final class PreviewServer implements AutoCloseable {
         server.start();
         int bound = server.getAddress().getPort();
         WatchService ws = FileSystems.getDefault().newWatchService();
-        Path examples = config.root().resolve("examples/src");
-        for (Path dir : List.of(config.content(), config.templates(), examples)) {
+        List<Path> sources = modules().stream().map(m -> config.root().resolve(m).resolve("src")).toList();
+        for (Path dir : java.util.stream.Stream.concat(Stream.of(config.content(), config.templates()), sources.stream()).toList()) {
             registerTree(ws, dir);
         }
         config.root().register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
-        watcher = new Thread(() -> watch(ws, examples), "nnwiki-watch");
+        watcher = new Thread(() -> watch(ws, sources), "nnwiki-watch");
         watcher.setDaemon(true);
         watcher.start();
         // The first edit after starting then does not wait for JBake's first start.
@@ -137,13 +139,30 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The repository's Maven modules on the session class path, as folder names: each class-path entry
+     * {@code MODULE/target/classes} inside the root whose {@code MODULE} has a {@code pom.xml}.
+     */
+    List<String> modules() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String entry : config.session().classpath()) {
+            Path classes = config.root().resolve(entry).normalize();
+            Path module = classes.getParent() == null ? null : classes.getParent().getParent();
+            if (module != null && classes.endsWith(Path.of("target", "classes")) && module.startsWith(config.root())
+                    && !module.equals(config.root()) && Files.isRegularFile(module.resolve("pom.xml"))) {
+                out.add(config.root().relativize(module).toString().replace('\\', '/'));
+            }
+        }
+        return out;
+    }
+
     private boolean compileExamples() {
         Path mvnw = config.root().resolve(System.getProperty("os.name").startsWith("Windows") ? "mvnw.cmd" : "mvnw");
         try {
-            Process p = new ProcessBuilder(mvnw.toString(), "-q", "-o", "-pl", "examples", "process-classes")
+            Process p = new ProcessBuilder(mvnw.toString(), "-q", "-o", "-pl", String.join(",", modules()), "process-classes")
                     .directory(config.root().toFile()).inheritIO().start();
             if (p.waitFor() != 0) {
-                send("failed", Json.string("compiling the examples module failed: see the terminal"));
+                send("failed", Json.string("compiling " + String.join(", ", modules()) + " failed: see the terminal"));
                 return false;
             }
             return true;
@@ -156,7 +175,7 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    private void watch(WatchService service, Path examples) {
+    private void watch(WatchService service, List<Path> sources) {
         try (WatchService ws = service) {
             while (!closed) {
                 WatchKey key = ws.take();
@@ -174,7 +193,7 @@ public final class PreviewServer implements AutoCloseable {
                             continue;
                         }
                         relevant = true;
-                        examplesChanged |= changed.startsWith(examples);
+                        examplesChanged |= sources.stream().anyMatch(changed::startsWith);
                         if (Files.isDirectory(changed)) {
                             registerTree(ws, changed);
                         }

@@ -58,4 +58,22 @@ class PreviewServerTest {
             assertEquals(404, missing.getResponseCode());
         }
     }
+
+    /** An edit under core/src, display/src or examples/src recompiles those modules: each class-path folder MODULE/target/classes with a pom.xml. */
+    @Test
+    void theModulesToRecompileAreTheRepositorysClassPathFolders() throws Exception {
+        Path root = Fixtures.copy("good", tmp);
+        Path yml = root.resolve("nnwiki.yml");
+        Files.writeString(yml, Files.readString(yml).replace("session:\n",
+                "session:\n  classpath: [core/target/classes, display/target/classes, lib/classes, target/classes, nopom/target/classes]\n"));
+        for (String module : new String[] {"core", "display"}) {
+            Files.createDirectories(root.resolve(module));
+            Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
+        }
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(root.resolve("nopom/target/classes"));
+        PreviewServer server = new PreviewServer(SiteConfig.load(root), SiteBuild.Options.DEFAULT, 0);
+        assertEquals(java.util.List.of("core", "display"), server.modules(),
+                "not a folder outside a module, not the root's own target/classes, not a folder without a POM");
+    }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The session JVM's system class loader (installed with {@code -Djava.system.class.loader}): it loads
- * the session class path (the examples module and its jars, from the property
+ * the session class path (the core, display and examples modules and their jars, from the property
  * {@code nnwiki.classpath}) and appends to the file named by {@code nnwiki.usageLog} every class and
  * resource of it that the session looked up, found ({@code +path}) or not ({@code -path}). The
  * generator keys a page's cached results on the bytes of exactly those, so that editing a class

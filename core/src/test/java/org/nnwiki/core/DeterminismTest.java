@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * against the machine that recorded it, not only against itself.
  *
  * <p>A deliberate change of the core's arithmetic changes the hash: run
- * {@code ./mvnw -q -pl examples test -Dtest=DeterminismTest -Dnnwiki.updateDeterminism=true}, which
+ * {@code ./mvnw -q -pl core test -Dtest=DeterminismTest -Dnnwiki.updateDeterminism=true}, which
  * rewrites the file when every configuration agrees, and say why in the commit.
  */
 class DeterminismTest {
