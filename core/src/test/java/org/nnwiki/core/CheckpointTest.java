@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnwiki.core.nn.Activation;
-import org.nnwiki.core.nn.BatchNorm;
 import org.nnwiki.core.nn.Checkpoint;
 import org.nnwiki.core.nn.Dropout;
 import org.nnwiki.core.nn.Layer;
 import org.nnwiki.core.nn.Linear;
 import org.nnwiki.core.nn.Sequential;
+import org.nnwiki.core.nn.BatchNorm1d;
 
 /** Gradient checkpointing gives the same gradients while the graph holds less; the memory count is exact. */
 class CheckpointTest {
@@ -96,7 +96,7 @@ class CheckpointTest {
 
     @Test
     void batchNormInTrainingModeIsRefused() {
-        Layer model = new Checkpoint(new Sequential(new Linear(4, 4), BatchNorm.of1d(4)));
+        Layer model = new Checkpoint(new Sequential(new Linear(4, 4), new BatchNorm1d(4)));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> model.forward(Tensor.randn(3, 4)));
         assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());

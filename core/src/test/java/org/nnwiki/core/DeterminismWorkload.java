@@ -27,6 +27,12 @@ import org.nnwiki.core.nn.Transformer;
 import org.nnwiki.core.optim.Optimizer;
 import org.nnwiki.core.optim.Optimizers;
 import org.nnwiki.core.optim.Schedules;
+import org.nnwiki.core.optim.SgdOptions;
+import org.nnwiki.core.optim.AdamOptions;
+import org.nnwiki.core.optim.RmsPropOptions;
+import org.nnwiki.core.nn.LSTM;
+import org.nnwiki.core.nn.GRU;
+import org.nnwiki.core.nn.BatchNorm2d;
 
 /**
  * The canonical workload of {@code DeterminismTest}: every differentiable operation forward and
@@ -225,7 +231,7 @@ public final class DeterminismWorkload {
         op(h, t -> t[0].maxPool2d(2, 2), im);
         op(h, t -> t[0].maxPool2d(3, 2), im);
         op(h, t -> t[0].avgPool2d(2, 2), im);
-        BatchNorm bn = BatchNorm.of2d(3);
+        BatchNorm bn = new BatchNorm2d(3);
         op(h, t -> bn.forward(t[0]), im);
         bn.eval();
         op(h, t -> bn.forward(t[0]), im);
@@ -278,13 +284,13 @@ public final class DeterminismWorkload {
                 new Linear(128, 128), Activation.gelu(), new Linear(128, 10));
         Tensor x = Tensor.randn(256, 64);
         int[] y = labels(256, 10);
-        Optimizer opt = Optimizers.sgd(net.parameters(), 0.05, 0.9, true, 1e-4);
+        Optimizer opt = Optimizers.sgd(net.parameters(), SgdOptions.lr(0.05).momentum(0.9).nesterov(true).weightDecay(1e-4));
         return train(net.parameters(), opt, 30, () -> Losses.crossEntropy(net.forward(x), y));
     }
 
     static String cnn() {
         Sequential net = new Sequential(
-                new Conv2d(1, 8, 3, 1, 1), BatchNorm.of2d(8), Activation.relu(), new MaxPool2d(2),
+                new Conv2d(1, 8, 3, 1, 1), new BatchNorm2d(8), Activation.relu(), new MaxPool2d(2),
                 new Conv2d(8, 16, 3, 1, 1), Activation.relu(), new MaxPool2d(2),
                 new Conv2d(16, 16, 3, 2, 1), Activation.relu(),
                 Activation.flatten(), new Linear(16 * 4 * 4, 10));
@@ -297,14 +303,14 @@ public final class DeterminismWorkload {
     static String lstm() {
         int vocab = 40, embed = 16, hidden = 48, t = 24, n = 16;
         Embedding emb = new Embedding(vocab, embed);
-        Recurrent rnn = Recurrent.lstm(embed, hidden);
-        Recurrent gru = Recurrent.gru(hidden, hidden);
+        Recurrent rnn = new LSTM(embed, hidden);
+        Recurrent gru = new GRU(hidden, hidden);
         Linear head = new Linear(hidden, vocab);
         List<Tensor> ps = params(emb, rnn, gru, head);
         int[] ids = labels(n * t, vocab);
         int[] next = labels(n * t + 1, vocab);
         int[] target = java.util.Arrays.copyOf(next, n * t);
-        Optimizer opt = Optimizers.rmsProp(ps, 1e-2, 0.99, 1e-8);
+        Optimizer opt = Optimizers.rmsProp(ps, RmsPropOptions.lr(1e-2));
         return train(ps, opt, 12, () -> {
             Tensor hs = gru.forward(rnn.forward(emb.forward(ids, n, t)).outputs()).outputs();
             return Losses.crossEntropy(head.forward(hs).reshape(n * t, vocab), target);
@@ -330,7 +336,7 @@ public final class DeterminismWorkload {
         }
         Tensor padding = MultiHeadAttention.paddingMask(lengths, t);
         Tensor causal = MultiHeadAttention.causalMask(t);
-        Optimizer opt = Optimizers.adamW(ps, 3e-3, 0.01);
+        Optimizer opt = Optimizers.adamW(ps, AdamOptions.lr(3e-3).weightDecay(0.01));
         return train(ps, opt, 12, () -> {
             Tensor memory = enc.forward(pos.forward(emb.forward(src, n, t)), padding).output();
             Tensor y = dec.forward(pos.forward(emb.forward(in, n, t)), memory, causal, padding).output();

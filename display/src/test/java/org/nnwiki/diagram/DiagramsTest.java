@@ -24,6 +24,7 @@ import org.nnwiki.core.nn.Sequential;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.nnwiki.core.nn.BatchNorm2d;
 
 /** Graph (the autodiff graph) and Diagram (a model's traced layers), drawn through ELK. */
 class DiagramsTest {
@@ -96,14 +97,14 @@ class DiagramsTest {
     @Test
     void theDiagramTracesEachLayerAndLeavesTheModelAsItWas() throws Exception {
         Rng.manualSeed(5);
-        BatchNorm norm = BatchNorm.of2d(4);
+        BatchNorm norm = new BatchNorm2d(4);
         Sequential cnn = new Sequential(
                 new Conv2d(1, 4, 3, 1, 1), norm, Activation.relu(), new MaxPool2d(2),
                 new Sequential(Activation.flatten(), new Linear(4 * 4 * 4, 10)));
         float[] before = norm.namedParameters().get("weight").toArray();
         Diagram d = Diagram.of(cnn, Tensor.randn(2, 1, 8, 8));
         List<String> layers = d.steps().stream().map(Diagram.Step::layer).toList();
-        assertEquals(List.of("Conv2d(1, 4, 3, padding=1)", "BatchNorm(4)", "ReLU", "MaxPool2d(2)", "Flatten", "Linear(64, 10)"), layers);
+        assertEquals(List.of("Conv2d(1, 4, 3, padding=1)", "BatchNorm2d(4)", "ReLU", "MaxPool2d(2)", "Flatten", "Linear(64, 10)"), layers);
         assertArrayEquals(new int[] {2, 4, 8, 8}, d.steps().get(0).output());
         assertArrayEquals(new int[] {2, 4, 4, 4}, d.steps().get(3).output());
         assertArrayEquals(new int[] {2, 10}, d.steps().get(5).output());

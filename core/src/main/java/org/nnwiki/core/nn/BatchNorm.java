@@ -3,11 +3,12 @@ package org.nnwiki.core.nn;
 import org.nnwiki.core.Tensor;
 
 /**
- * Batch normalization (Ioffe and Szegedy 2015) over (N, C) or (N, C, H, W) inputs, per channel C.
- * Training mode normalizes with the batch's statistics and updates running ones (momentum 0.1, the
- * running variance unbiased, as in PyTorch); evaluation mode uses the running statistics.
+ * Batch normalization (Ioffe and Szegedy 2015), per channel C: {@link BatchNorm1d} over (N, C)
+ * inputs, {@link BatchNorm2d} over (N, C, H, W). Training mode normalizes with the batch's statistics
+ * and updates running ones (momentum 0.1, the running variance unbiased, as in PyTorch); evaluation
+ * mode uses the running statistics.
  */
-public final class BatchNorm extends Layer {
+public abstract sealed class BatchNorm extends Layer permits BatchNorm1d, BatchNorm2d {
     public final Tensor gamma;
     public final Tensor beta;
     private final float[] runningMean;
@@ -15,9 +16,11 @@ public final class BatchNorm extends Layer {
     private final float eps = 1e-5f;
     private final float momentum = 0.1f;
     private final int channels;
+    private final int rank;
 
-    private BatchNorm(int channels) {
+    BatchNorm(int channels, int rank) {
         this.channels = channels;
+        this.rank = rank;
         this.gamma = param("weight", Tensor.ones(channels));
         this.beta = param("bias", Tensor.zeros(channels));
         this.runningMean = new float[channels];
@@ -25,23 +28,14 @@ public final class BatchNorm extends Layer {
         java.util.Arrays.fill(runningVar, 1f);
     }
 
-    /** For (N, C) inputs. */
-    public static BatchNorm of1d(int channels) {
-        return new BatchNorm(channels);
-    }
-
-    /** For (N, C, H, W) inputs. */
-    public static BatchNorm of2d(int channels) {
-        return new BatchNorm(channels);
-    }
-
     @Override
     public Tensor forward(Tensor x) {
         int[] shape = x.shape();
-        if (shape[1] != channels) {
-            throw new IllegalArgumentException("BatchNorm: expected " + channels + " channels, input is " + java.util.Arrays.toString(shape));
+        if (shape.length != rank || shape[1] != channels) {
+            throw new IllegalArgumentException(this + ": expected " + (rank == 2 ? "(N, " + channels + ")" : "(N, " + channels + ", H, W)")
+                    + ", got " + java.util.Arrays.toString(shape));
         }
-        boolean image = shape.length == 4;
+        boolean image = rank == 4;
         Tensor cols = image ? x.permute(1, 0, 2, 3).reshape(channels, -1) : x.transpose(0, 1); // (C, M)
         Tensor mean;
         Tensor var;
@@ -75,6 +69,6 @@ public final class BatchNorm extends Layer {
 
     @Override
     public String toString() {
-        return "BatchNorm(" + channels + ")";
+        return getClass().getSimpleName() + "(" + channels + ")";
     }
 }

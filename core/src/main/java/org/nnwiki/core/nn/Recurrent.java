@@ -5,11 +5,11 @@ import java.util.List;
 import org.nnwiki.core.Tensor;
 
 /**
- * Recurrent layers over batch-first sequences x (N, T, D): {@link #rnn}, {@link #lstm}, {@link #gru}.
+ * Recurrent layers over batch-first sequences x (N, T, D): {@link RNN}, {@link LSTM}, {@link GRU}.
  * Each step applies a cell; {@link #forward} returns every step's hidden state and the last state.
  * Unrolled step by step, so backpropagation through time is the ordinary backward pass.
  */
-public final class Recurrent extends Module {
+public abstract sealed class Recurrent extends Module permits RNN, LSTM, GRU {
 
     /** What a sequence layer returns: outputs (N, T, H), last hidden state h (N, H), and c (N, H) for LSTMs. */
     public record Output(Tensor outputs, Tensor h, Tensor c) {}
@@ -102,20 +102,8 @@ public final class Recurrent extends Module {
 
     private final Cell cell;
 
-    private Recurrent(Cell cell) {
+    Recurrent(Cell cell) {
         this.cell = child("cell", cell);
-    }
-
-    public static Recurrent rnn(int input, int hidden) {
-        return new Recurrent(new RNNCell(input, hidden));
-    }
-
-    public static Recurrent lstm(int input, int hidden) {
-        return new Recurrent(new LSTMCell(input, hidden));
-    }
-
-    public static Recurrent gru(int input, int hidden) {
-        return new Recurrent(new GRUCell(input, hidden));
     }
 
     public Cell cell() {

@@ -3,7 +3,17 @@ package org.nnwiki.core.optim;
 import java.util.List;
 import org.nnwiki.core.Tensor;
 
-/** The optimizers, each one update rule, written as in PyTorch's documentation. */
+/**
+ * The optimizers, each one update rule, written as in PyTorch's documentation. The learning rate
+ * alone is enough for plain SGD and Adam; everything else is set by name through an options record
+ * with PyTorch's defaults:
+ *
+ * <pre>{@code
+ * Optimizers.sgd(params, 0.1)
+ * Optimizers.sgd(params, SgdOptions.lr(0.1).momentum(0.9).nesterov(true))
+ * Optimizers.adamW(params, AdamOptions.lr(3e-3).weightDecay(0.01))
+ * }</pre>
+ */
 public final class Optimizers {
     private Optimizers() {}
 
@@ -11,8 +21,11 @@ public final class Optimizers {
      * SGD: g ← g + λw; with momentum μ: b ← μb + g (b = g at the first step); Nesterov uses
      * g + μb instead of b; w ← w − η·(update).
      */
-    public static Optimizer sgd(List<Tensor> params, double lr, double momentum, boolean nesterov, double weightDecay) {
-        return new Optimizer(params, lr) {
+    public static Optimizer sgd(List<Tensor> params, SgdOptions options) {
+        double momentum = options.momentum();
+        double weightDecay = options.weightDecay();
+        boolean nesterov = options.nesterov();
+        return new Optimizer(params, options.lr()) {
             private final float[][] buf = new float[params.size()][];
 
             @Override
@@ -33,12 +46,14 @@ public final class Optimizers {
     }
 
     public static Optimizer sgd(List<Tensor> params, double lr) {
-        return sgd(params, lr, 0, false, 0);
+        return sgd(params, SgdOptions.lr(lr));
     }
 
     /** RMSProp: v ← αv + (1−α)g²; w ← w − η g / (√v + ε). */
-    public static Optimizer rmsProp(List<Tensor> params, double lr, double alpha, double eps) {
-        return new Optimizer(params, lr) {
+    public static Optimizer rmsProp(List<Tensor> params, RmsPropOptions options) {
+        double alpha = options.alpha();
+        double eps = options.eps();
+        return new Optimizer(params, options.lr()) {
             private final float[][] v = new float[params.size()][];
 
             @Override
@@ -53,8 +68,9 @@ public final class Optimizers {
     }
 
     /** AdaGrad: s ← s + g²; w ← w − η g / (√s + ε). */
-    public static Optimizer adaGrad(List<Tensor> params, double lr, double eps) {
-        return new Optimizer(params, lr) {
+    public static Optimizer adaGrad(List<Tensor> params, AdaGradOptions options) {
+        double eps = options.eps();
+        return new Optimizer(params, options.lr()) {
             private final float[][] sum = new float[params.size()][];
 
             @Override
@@ -70,11 +86,27 @@ public final class Optimizers {
 
     /**
      * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ),
-     * v̂ = v/(1−β₂ᵗ), w ← w − η m̂ / (√v̂ + ε). With {@code decoupled} it is AdamW (Loshchilov and
-     * Hutter 2019): w ← w − ηλw first; otherwise λw is added to g (L2 regularization).
+     * v̂ = v/(1−β₂ᵗ), w ← w − η m̂ / (√v̂ + ε); λw is added to g (L2 regularization).
      */
-    public static Optimizer adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled) {
-        return new Optimizer(params, lr) {
+    public static Optimizer adam(List<Tensor> params, AdamOptions options) {
+        return adam(params, options, false);
+    }
+
+    public static Optimizer adam(List<Tensor> params, double lr) {
+        return adam(params, AdamOptions.lr(lr));
+    }
+
+    /** AdamW (Loshchilov and Hutter 2019): Adam with w ← w − ηλw first, decoupled from the gradient's scaling. */
+    public static Optimizer adamW(List<Tensor> params, AdamOptions options) {
+        return adam(params, options, true);
+    }
+
+    private static Optimizer adam(List<Tensor> params, AdamOptions options, boolean decoupled) {
+        double beta1 = options.beta1();
+        double beta2 = options.beta2();
+        double eps = options.eps();
+        double weightDecay = options.weightDecay();
+        return new Optimizer(params, options.lr()) {
             private final float[][] m = new float[params.size()][];
             private final float[][] v = new float[params.size()][];
 
@@ -103,13 +135,5 @@ public final class Optimizers {
                 }
             }
         };
-    }
-
-    public static Optimizer adam(List<Tensor> params, double lr) {
-        return adam(params, lr, 0.9, 0.999, 1e-8, 0, false);
-    }
-
-    public static Optimizer adamW(List<Tensor> params, double lr, double weightDecay) {
-        return adam(params, lr, 0.9, 0.999, 1e-8, weightDecay, true);
     }
 }

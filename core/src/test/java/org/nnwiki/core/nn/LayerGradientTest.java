@@ -59,13 +59,13 @@ class LayerGradientTest {
                     return of(n, x, () -> n.forward(x).mul(w).sum());
                 }),
                 c("BatchNorm1d", () -> {
-                    BatchNorm n = BatchNorm.of1d(3);
+                    BatchNorm n = new BatchNorm1d(3);
                     Tensor x = Tensor.randn(6, 3).requiresGrad();
                     Tensor w = Tensor.randn(6, 3);
                     return of(n, x, () -> n.forward(x).mul(w).sum());
                 }),
                 c("BatchNorm2d", () -> {
-                    BatchNorm n = BatchNorm.of2d(2);
+                    BatchNorm n = new BatchNorm2d(2);
                     Tensor x = Tensor.randn(3, 2, 2, 2).requiresGrad();
                     Tensor w = Tensor.randn(3, 2, 2, 2);
                     return of(n, x, () -> n.forward(x).mul(w).sum());
@@ -75,9 +75,9 @@ class LayerGradientTest {
                     Tensor w = Tensor.randn(2, 2, 3);
                     return of(e, null, () -> e.forward(new int[] {1, 4, 1, 0}, 2, 2).mul(w).sum());
                 }),
-                c("RNN", () -> sequence(Recurrent.rnn(3, 4))),
-                c("LSTM", () -> sequence(Recurrent.lstm(3, 4))),
-                c("GRU", () -> sequence(Recurrent.gru(3, 4))),
+                c("RNN", () -> sequence(new RNN(3, 4))),
+                c("LSTM", () -> sequence(new LSTM(3, 4))),
+                c("GRU", () -> sequence(new GRU(3, 4))),
                 c("MultiHeadAttention causal", () -> {
                     MultiHeadAttention a = new MultiHeadAttention(4, 2);
                     Tensor x = Tensor.randn(2, 3, 4).requiresGrad();

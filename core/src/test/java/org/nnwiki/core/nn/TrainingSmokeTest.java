@@ -10,6 +10,7 @@ import org.nnwiki.core.Rng;
 import org.nnwiki.core.Tensor;
 import org.nnwiki.core.optim.Optimizer;
 import org.nnwiki.core.optim.Optimizers;
+import org.nnwiki.core.optim.SgdOptions;
 
 /** Small networks must learn: XOR, and tiny batches over-fitted by an MLP, a CNN, an LSTM and a transformer. */
 class TrainingSmokeTest {
@@ -49,14 +50,14 @@ class TrainingSmokeTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = i % 4;
         }
-        double loss = train(mlp, () -> Losses.crossEntropy(mlp.forward(x), y), Optimizers.sgd(mlp.parameters(), 0.1, 0.9, true, 0), 200);
+        double loss = train(mlp, () -> Losses.crossEntropy(mlp.forward(x), y), Optimizers.sgd(mlp.parameters(), SgdOptions.lr(0.1).momentum(0.9).nesterov(true)), 200);
         assertTrue(loss < 0.05, "loss " + loss);
     }
 
     @Test
     void cnnOverfitsASmallBatch() {
         Sequential cnn = new Sequential(
-                new Conv2d(1, 4, 3, 1, 1), BatchNorm.of2d(4), Activation.relu(), new MaxPool2d(2),
+                new Conv2d(1, 4, 3, 1, 1), new BatchNorm2d(4), Activation.relu(), new MaxPool2d(2),
                 Activation.flatten(), new Linear(4 * 4 * 4, 3));
         Tensor x = Tensor.randn(6, 1, 8, 8);
         int[] y = {0, 1, 2, 0, 1, 2};
@@ -68,7 +69,7 @@ class TrainingSmokeTest {
 
     @Test
     void lstmOverfitsASmallBatch() {
-        Recurrent lstm = Recurrent.lstm(3, 16);
+        Recurrent lstm = new LSTM(3, 16);
         Linear head = new Linear(16, 2);
         Tensor x = Tensor.randn(4, 6, 3);
         int[] y = {0, 1, 1, 0};

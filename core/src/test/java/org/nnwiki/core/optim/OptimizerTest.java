@@ -52,22 +52,22 @@ class OptimizerTest {
 
     @Test
     void momentumMatchesTribuo() {
-        assertArrayEquals(tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.STANDARD)), ours(p -> Optimizers.sgd(p, 0.1, 0.9, false, 0)), 1e-6f);
+        assertArrayEquals(tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.STANDARD)), ours(p -> Optimizers.sgd(p, SgdOptions.lr(0.1).momentum(0.9))), 1e-6f);
     }
 
     @Test
     void nesterovMatchesTribuo() {
-        assertArrayEquals(tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.NESTEROV)), ours(p -> Optimizers.sgd(p, 0.1, 0.9, true, 0)), 1e-6f);
+        assertArrayEquals(tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.NESTEROV)), ours(p -> Optimizers.sgd(p, SgdOptions.lr(0.1).momentum(0.9).nesterov(true))), 1e-6f);
     }
 
     @Test
     void adaGradMatchesTribuo() {
-        assertArrayEquals(tribuo(new AdaGrad(0.1, 1e-6)), ours(p -> Optimizers.adaGrad(p, 0.1, 1e-6)), 1e-6f);
+        assertArrayEquals(tribuo(new AdaGrad(0.1, 1e-6)), ours(p -> Optimizers.adaGrad(p, AdaGradOptions.lr(0.1).eps(1e-6))), 1e-6f);
     }
 
     @Test
     void rmsPropMatchesTribuo() {
-        assertArrayEquals(tribuo(new RMSProp(0.01, 0.9, 1e-8, 0)), ours(p -> Optimizers.rmsProp(p, 0.01, 0.9, 1e-8)), 1e-5f);
+        assertArrayEquals(tribuo(new RMSProp(0.01, 0.9, 1e-8, 0)), ours(p -> Optimizers.rmsProp(p, RmsPropOptions.lr(0.01).alpha(0.9))), 1e-5f);
     }
 
     @Test
@@ -95,13 +95,13 @@ class OptimizerTest {
     void adamWDecaysWeightsOutsideTheGradient() {
         // With a zero gradient Adam's step is 0/ε = 0, so only the decoupled decay moves w: w ← w(1 − ηλ).
         Tensor w = Tensor.of(new float[] {2f}, 1).requiresGrad();
-        Optimizer adamW = Optimizers.adamW(List.of(w), 0.1, 0.5);
+        Optimizer adamW = Optimizers.adamW(List.of(w), AdamOptions.lr(0.1).weightDecay(0.5));
         w.mul(Tensor.vector(0f)).sum().backward();
         adamW.step();
         assertEquals(2f * (1 - 0.05f), w.toArray()[0], 1e-6f);
         // L2-style Adam instead feeds λw into the moments: the first step moves by η·sign(λw) = 0.1.
         Tensor u = Tensor.of(new float[] {2f}, 1).requiresGrad();
-        Optimizer adamL2 = Optimizers.adam(List.of(u), 0.1, 0.9, 0.999, 1e-8, 0.5, false);
+        Optimizer adamL2 = Optimizers.adam(List.of(u), AdamOptions.lr(0.1).betas(0.9, 0.999).eps(1e-8).weightDecay(0.5));
         u.mul(Tensor.vector(0f)).sum().backward();
         adamL2.step();
         assertEquals(1.9f, u.toArray()[0], 1e-6f);

@@ -21,6 +21,7 @@ import org.nnwiki.core.nn.Sequential;
 import org.nnwiki.core.nn.Transformer;
 import org.nnwiki.core.optim.Optimizer;
 import org.nnwiki.core.optim.Optimizers;
+import org.nnwiki.core.nn.LSTM;
 
 /**
  * Times the core: {@code name <TAB> median milliseconds <TAB> GFLOP/s (sgemm only)} per line.
@@ -86,7 +87,7 @@ public final class Bench {
     private static Step lstm() {
         int vocab = 65, embed = 32, hidden = 128, t = 64, n = 32;
         Embedding emb = new Embedding(vocab, embed);
-        Recurrent rnn = Recurrent.lstm(embed, hidden);
+        Recurrent rnn = new LSTM(embed, hidden);
         Linear head = new Linear(hidden, vocab);
         Optimizer opt = Optimizers.adam(params(emb, rnn, head), 1e-3);
         int[] ids = labels(n * t, vocab);
