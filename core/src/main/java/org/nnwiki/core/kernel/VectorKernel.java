@@ -18,7 +18,6 @@ import jdk.incubator.vector.VectorSpecies;
  * k-blocking, packed A or 6×2 and 4×3 register tiles (all 80–100 GFLOP/s per thread), so it stays.
  */
 final class VectorKernel implements Gemm.Kernel {
-    /** The preferred species, or 16 lanes where the hardware's vectors are wider (SVE): see {@link Lanes}. */
     /**
      * The hardware's species. (Choosing it by a conditional expression, to cap it at 16 lanes, made
      * single-threaded products 10–19 % slower in measurement; wider vectors are refused instead.)

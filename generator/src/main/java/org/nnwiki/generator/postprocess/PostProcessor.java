@@ -241,7 +241,6 @@ public final class PostProcessor {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Null when {@code url} (found on page {@code from}) resolves, else what is wrong. */
     /**
      * A link to a named inline value ({@code [0.87](cnn.md#test-accuracy)}) quotes it: its text must be
      * the value's text as that page shows it, so that a quote cannot drift from the run it came from.
@@ -272,6 +271,7 @@ public final class PostProcessor {
         }
     }
 
+    /** Null when {@code url} (found on page {@code from}) resolves, else what is wrong. */
     static String check(String url, String from, Set<String> files, Map<String, Set<String>> ids) {
         if (url.isEmpty()) {
             return "empty link target";
