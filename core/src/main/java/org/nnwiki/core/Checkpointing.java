@@ -19,12 +19,15 @@ public final class Checkpointing {
     private Checkpointing() {}
 
     /**
-     * {@code segment.apply(input)}, with the segment's graph replaced by one node that recomputes it.
-     * {@code parameters} are the tensors the segment reads besides its input that take gradients
-     * (a module's {@code parameters()}); they receive their gradients during the recomputation.
+     * {@code segment.apply(input)}, with the segment's graph replaced by one node that recomputes
+     * it. {@code parameters} are the tensors the segment reads besides its input that take
+     * gradients (a module's {@code parameters()}); they receive their gradients during the
+     * recomputation.
      */
-    public static Tensor checkpoint(UnaryOperator<Tensor> segment, Tensor input, List<Tensor> parameters) {
-        boolean needsGraph = input.isRequiringGrad() || parameters.stream().anyMatch(Tensor::isRequiringGrad);
+    public static Tensor checkpoint(
+            UnaryOperator<Tensor> segment, Tensor input, List<Tensor> parameters) {
+        boolean needsGraph =
+                input.isRequiringGrad() || parameters.stream().anyMatch(Tensor::isRequiringGrad);
         if (!Tensor.gradEnabled() || !needsGraph) {
             return segment.apply(input);
         }
@@ -38,6 +41,7 @@ public final class Checkpointing {
         for (int i = 0; i < parameters.size(); i++) {
             inputs[i + 1] = parameters.get(i);
         }
+        // spotless:off (a page shows this region: it keeps the 90-column layout)
         // region recompute
         return Tensor.result("checkpoint", values, first.shape, g -> {
             Tensor x = new Tensor(input.data, input.shape);
@@ -59,5 +63,6 @@ public final class Checkpointing {
             }
         }, inputs);
         // endregion
+        // spotless:on
     }
 }

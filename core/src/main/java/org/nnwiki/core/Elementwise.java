@@ -117,32 +117,48 @@ final class Elementwise {
         int[] out = Shapes.broadcast("add", a.shape, b.shape);
         float[] r;
         if (Shapes.same(a.shape, b.shape)) {
-            // Written out: the lambda of broadcastApply is a megamorphic call the JIT cannot inline.
+            // Written out: the lambda of broadcastApply is a megamorphic call the JIT cannot
+            // inline.
             r = new float[a.data.length];
             for (int i = 0; i < r.length; i++) {
                 r[i] = a.data[i] + b.data[i];
             }
         } else {
-            r = a.data.length >= b.data.length ? broadcastApply(a, b, out, Float::sum) : broadcastApply(b, a, out, Float::sum);
+            r =
+                    a.data.length >= b.data.length
+                            ? broadcastApply(a, b, out, Float::sum)
+                            : broadcastApply(b, a, out, Float::sum);
         }
-        return Tensor.result("add", r, out, g -> {
-            a.addGrad(reduceTo(g, out, a.shape));
-            b.addGrad(reduceTo(g, out, b.shape));
-        }, a, b);
+        return Tensor.result(
+                "add",
+                r,
+                out,
+                g -> {
+                    a.addGrad(reduceTo(g, out, a.shape));
+                    b.addGrad(reduceTo(g, out, b.shape));
+                },
+                a,
+                b);
     }
 
     // out = a - b;  da = g, db = -g
     static Tensor sub(Tensor a, Tensor b) {
         int[] out = Shapes.broadcast("sub", a.shape, b.shape);
         float[] r = broadcastApply(a, b, out, (x, y) -> x - y);
-        return Tensor.result("sub", r, out, g -> {
-            a.addGrad(reduceTo(g, out, a.shape));
-            float[] nb = reduceTo(g, out, b.shape).clone();
-            for (int i = 0; i < nb.length; i++) {
-                nb[i] = -nb[i];
-            }
-            b.addFreshGrad(nb);
-        }, a, b);
+        return Tensor.result(
+                "sub",
+                r,
+                out,
+                g -> {
+                    a.addGrad(reduceTo(g, out, a.shape));
+                    float[] nb = reduceTo(g, out, b.shape).clone();
+                    for (int i = 0; i < nb.length; i++) {
+                        nb[i] = -nb[i];
+                    }
+                    b.addFreshGrad(nb);
+                },
+                a,
+                b);
     }
 
     // out = a * b;  da = g * b, db = g * a
@@ -151,16 +167,29 @@ final class Elementwise {
             return mulSameShape(a, b);
         }
         int[] out = Shapes.broadcast("mul", a.shape, b.shape);
-        float[] r = a.data.length >= b.data.length ? broadcastApply(a, b, out, (x, y) -> x * y) : broadcastApply(b, a, out, (x, y) -> x * y);
-        return Tensor.result("mul", r, out, g -> {
-            Tensor gt = new Tensor(g, out);
-            if (a.isRequiringGrad()) {
-                a.addGrad(reduceTo(broadcastApply(gt, b, out, (x, y) -> x * y), out, a.shape));
-            }
-            if (b.isRequiringGrad()) {
-                b.addGrad(reduceTo(broadcastApply(gt, a, out, (x, y) -> x * y), out, b.shape));
-            }
-        }, a, b);
+        float[] r =
+                a.data.length >= b.data.length
+                        ? broadcastApply(a, b, out, (x, y) -> x * y)
+                        : broadcastApply(b, a, out, (x, y) -> x * y);
+        return Tensor.result(
+                "mul",
+                r,
+                out,
+                g -> {
+                    Tensor gt = new Tensor(g, out);
+                    if (a.isRequiringGrad()) {
+                        a.addGrad(
+                                reduceTo(
+                                        broadcastApply(gt, b, out, (x, y) -> x * y), out, a.shape));
+                    }
+                    if (b.isRequiringGrad()) {
+                        b.addGrad(
+                                reduceTo(
+                                        broadcastApply(gt, a, out, (x, y) -> x * y), out, b.shape));
+                    }
+                },
+                a,
+                b);
     }
 
     /** a * b for equal shapes, with plain loops (the common case inside recurrent cells). */
@@ -171,40 +200,54 @@ final class Elementwise {
         for (int i = 0; i < r.length; i++) {
             r[i] = x[i] * y[i];
         }
-        return Tensor.result("mul", r, a.shape, g -> {
-            if (a.isRequiringGrad()) {
-                float[] d = new float[g.length];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = g[i] * y[i];
-                }
-                a.addFreshGrad(d);
-            }
-            if (b.isRequiringGrad()) {
-                float[] d = new float[g.length];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = g[i] * x[i];
-                }
-                b.addFreshGrad(d);
-            }
-        }, a, b);
+        return Tensor.result(
+                "mul",
+                r,
+                a.shape,
+                g -> {
+                    if (a.isRequiringGrad()) {
+                        float[] d = new float[g.length];
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] = g[i] * y[i];
+                        }
+                        a.addFreshGrad(d);
+                    }
+                    if (b.isRequiringGrad()) {
+                        float[] d = new float[g.length];
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] = g[i] * x[i];
+                        }
+                        b.addFreshGrad(d);
+                    }
+                },
+                a,
+                b);
     }
 
     // out = a / b;  da = g / b, db = -g * a / b²
     static Tensor div(Tensor a, Tensor b) {
         int[] out = Shapes.broadcast("div", a.shape, b.shape);
         float[] r = broadcastApply(a, b, out, (x, y) -> x / y);
-        return Tensor.result("div", r, out, g -> {
-            Tensor gt = new Tensor(g, out);
-            if (a.isRequiringGrad()) {
-                a.addGrad(reduceTo(broadcastApply(gt, b, out, (x, y) -> x / y), out, a.shape));
-            }
-            if (b.isRequiringGrad()) {
-                Tensor ratio = new Tensor(r, out); // a / b
-                float[] gr = broadcastApply(gt, ratio, out, (x, y) -> x * y);
-                float[] db = broadcastApply(new Tensor(gr, out), b, out, (x, y) -> -x / y);
-                b.addGrad(reduceTo(db, out, b.shape));
-            }
-        }, a, b);
+        return Tensor.result(
+                "div",
+                r,
+                out,
+                g -> {
+                    Tensor gt = new Tensor(g, out);
+                    if (a.isRequiringGrad()) {
+                        a.addGrad(
+                                reduceTo(
+                                        broadcastApply(gt, b, out, (x, y) -> x / y), out, a.shape));
+                    }
+                    if (b.isRequiringGrad()) {
+                        Tensor ratio = new Tensor(r, out); // a / b
+                        float[] gr = broadcastApply(gt, ratio, out, (x, y) -> x * y);
+                        float[] db = broadcastApply(new Tensor(gr, out), b, out, (x, y) -> -x / y);
+                        b.addGrad(reduceTo(db, out, b.shape));
+                    }
+                },
+                a,
+                b);
     }
 
     // out = a + c;  da = g
@@ -222,13 +265,18 @@ final class Elementwise {
         for (int i = 0; i < r.length; i++) {
             r[i] = a.data[i] * c;
         }
-        return Tensor.result("mul", r, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * c;
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "mul",
+                r,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = g[i] * c;
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     @FunctionalInterface
@@ -248,31 +296,45 @@ final class Elementwise {
         for (int i = 0; i < y.length; i++) {
             y[i] = f.apply(x[i]);
         }
-        return Tensor.result(op, y, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * df.apply(x[i], y[i]);
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                op,
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = g[i] * df.apply(x[i], y[i]);
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     // y = x^p;  dy/dx = p x^(p-1)
     static Tensor pow(Tensor a, float p) {
-        return unary("pow", a, x -> (float) StrictMath.pow(x, p), (x, y) -> p * (float) StrictMath.pow(x, p - 1));
+        return unary(
+                "pow",
+                a,
+                x -> (float) StrictMath.pow(x, p),
+                (x, y) -> p * (float) StrictMath.pow(x, p - 1));
     }
 
     // y = e^x;  dy/dx = y
     static Tensor exp(Tensor a) {
         float[] y = new float[a.data.length];
         Exp.exp(a.data, y, y.length);
-        return Tensor.result("exp", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * y[i];
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "exp",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = g[i] * y[i];
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     // y = ln x;  dy/dx = 1/x
@@ -292,17 +354,22 @@ final class Elementwise {
         for (int i = 0; i < y.length; i++) {
             y[i] = -2f * Math.abs(x[i]);
         }
-        Exp.exp(y, y, y.length);                                    // e^(−2|x|) ≤ 1
+        Exp.exp(y, y, y.length); // e^(−2|x|) ≤ 1
         for (int i = 0; i < y.length; i++) {
-            y[i] = Math.copySign((1f - y[i]) / (1f + y[i]), x[i]);  // tanh |x|, with x's sign
+            y[i] = Math.copySign((1f - y[i]) / (1f + y[i]), x[i]); // tanh |x|, with x's sign
         }
-        return Tensor.result("tanh", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * (1 - y[i] * y[i]);
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "tanh",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = g[i] * (1 - y[i] * y[i]);
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     /**
@@ -315,50 +382,68 @@ final class Elementwise {
         for (int i = 0; i < y.length; i++) {
             y[i] = -Math.abs(x[i]);
         }
-        Exp.exp(y, y, y.length);                                    // e^−|x| ≤ 1: never overflows
+        Exp.exp(y, y, y.length); // e^−|x| ≤ 1: never overflows
         for (int i = 0; i < y.length; i++) {
             float e = y[i];
             // 1/(1+e) for x ≥ 0, e/(1+e) for x < 0, chosen by the sign bit instead of a branch.
             int negative = Float.floatToRawIntBits(x[i]) >>> 31;
             y[i] = (1f + (e - 1f) * negative) / (1f + e);
         }
-        return Tensor.result("sigmoid", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * y[i] * (1 - y[i]);
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "sigmoid",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = g[i] * y[i] * (1 - y[i]);
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     // y = x for x > 0, slope·x otherwise;  dy/dx = 1 or slope (relu: slope 0).
-    // Written out rather than through unary(), and without branches: on real activations the sign is
+    // Written out rather than through unary(), and without branches: on real activations the sign
+    // is
     // a coin flip, so a branch mispredicts half the time (measured 17× slower than this on 400k
     // values); max/min and bit arithmetic let the JIT vectorize both loops.
     static Tensor leakyRelu(Tensor a, float slope) {
         float[] x = a.data;
         float[] y = new float[x.length];
-        Parallel.range(x.length, 1, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                y[i] = Math.max(x[i], 0f) + slope * Math.min(x[i], 0f);
-            }
-        });
-        return Tensor.result(slope == 0 ? "relu" : "leakyRelu", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            Parallel.range(d.length, 1, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    // (bits − 1) >>> 31 is 1 for x ≤ +0 and negative x, 0 for x > 0.
-                    int notPositive = (Float.floatToRawIntBits(x[i]) - 1) >>> 31;
-                    d[i] = g[i] * (1f + (slope - 1f) * notPositive);
-                }
-            });
-            a.addFreshGrad(d);
-        }, a);
+        Parallel.range(
+                x.length,
+                1,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        y[i] = Math.max(x[i], 0f) + slope * Math.min(x[i], 0f);
+                    }
+                });
+        return Tensor.result(
+                slope == 0 ? "relu" : "leakyRelu",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    Parallel.range(
+                            d.length,
+                            1,
+                            (from, to) -> {
+                                for (int i = from; i < to; i++) {
+                                    // (bits − 1) >>> 31 is 1 for x ≤ +0 and negative x, 0 for x >
+                                    // 0.
+                                    int notPositive = (Float.floatToRawIntBits(x[i]) - 1) >>> 31;
+                                    d[i] = g[i] * (1f + (slope - 1f) * notPositive);
+                                }
+                            });
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     /**
-     * GELU, exact form: y = x Φ(x) with Φ the standard normal CDF; dy/dx = Φ(x) + x φ(x). Φ uses the
-     * erf approximation of Abramowitz and Stegun 7.1.26 (error below 1.5e-7, under float32
+     * GELU, exact form: y = x Φ(x) with Φ the standard normal CDF; dy/dx = Φ(x) + x φ(x). Φ uses
+     * the erf approximation of Abramowitz and Stegun 7.1.26 (error below 1.5e-7, under float32
      * resolution near 1), whose exponential e^(−x²/2) is also φ's, so one exp serves both; Φ and φ
      * are kept from the forward pass for the backward pass.
      */
@@ -368,29 +453,51 @@ final class Elementwise {
         float[] cdf = new float[x.length];
         float[] pdf = new float[x.length];
         Parallel.range(x.length, 4, (from, to) -> Gelu.forward(x, y, cdf, pdf, from, to));
-        return Tensor.result("gelu", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            Parallel.range(d.length, 1, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    d[i] = g[i] * (cdf[i] + x[i] * pdf[i]);
-                }
-            });
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "gelu",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    Parallel.range(
+                            d.length,
+                            1,
+                            (from, to) -> {
+                                for (int i = from; i < to; i++) {
+                                    d[i] = g[i] * (cdf[i] + x[i] * pdf[i]);
+                                }
+                            });
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     // y = value where mask != 0, else x;  dx = g where mask == 0
     static Tensor maskedFill(Tensor a, Tensor mask, float value) {
         int[] out = Shapes.broadcast("maskedFill", a.shape, mask.shape);
         if (!Shapes.same(out, a.shape)) {
-            throw new IllegalArgumentException("maskedFill: mask " + Shapes.str(mask.shape) + " must broadcast to " + Shapes.str(a.shape));
+            throw new IllegalArgumentException(
+                    "maskedFill: mask "
+                            + Shapes.str(mask.shape)
+                            + " must broadcast to "
+                            + Shapes.str(a.shape));
         }
-        // The mask as a tile that repeats over a: the usual (T, S) mask over (N, heads, T, S) scores
+        // The mask as a tile that repeats over a: the usual (T, S) mask over (N, heads, T, S)
+        // scores
         // is used as it is; any other broadcast is expanded to a's full shape once.
-        float[] tile = isSuffix(mask.shape, a.shape) ? mask.data : broadcastApply(a, mask, out, (x, mk) -> mk);
+        float[] tile =
+                isSuffix(mask.shape, a.shape)
+                        ? mask.data
+                        : broadcastApply(a, mask, out, (x, mk) -> mk);
         int[] runs = maskedRuns(tile);
         float[] r = fillRuns(a.data.clone(), tile.length, runs, value);
-        return Tensor.result("maskedFill", r, out, g -> a.addFreshGrad(fillRuns(g.clone(), tile.length, runs, 0f)), a, mask); // the mask has no gradient; recorded for diagrams
+        return Tensor.result(
+                "maskedFill",
+                r,
+                out,
+                g -> a.addFreshGrad(fillRuns(g.clone(), tile.length, runs, 0f)),
+                a,
+                mask); // the mask has no gradient; recorded for diagrams
     }
 
     /** Sets the runs of every tile of {@code data} to {@code value}; returns data. */
@@ -433,12 +540,17 @@ final class Elementwise {
             m[i] = Rng.globalDouble() < p ? 0f : scale;
             r[i] = a.data[i] * m[i];
         }
-        return Tensor.result("dropout", r, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = g[i] * m[i];
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "dropout",
+                r,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = g[i] * m[i];
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 }

@@ -13,25 +13,32 @@ import java.util.function.Supplier;
  * r.maxRelativeError();   // small when the derivative is right
  * }</pre>
  *
- * <p>Runs in float32 like everything else, so ε must not be tiny (1e-2 … 1e-3) and agreement is
- * to about 1e-3 relative, enough to catch a missing factor, a transposed matrix or a lost broadcast.
+ * <p>Runs in float32 like everything else, so ε must not be tiny (1e-2 … 1e-3) and agreement is to
+ * about 1e-3 relative, enough to catch a missing factor, a transposed matrix or a lost broadcast.
  */
 public final class GradCheck {
     private GradCheck() {}
 
     /**
-     * @param maxRelativeError the worst |analytic − numeric| / max(|analytic|, |numeric|, 1e-2); the floor keeps
-     *     float32 rounding in tiny gradients from counting as errors
+     * @param maxRelativeError the worst |analytic − numeric| / max(|analytic|, |numeric|, 1e-2);
+     *     the floor keeps float32 rounding in tiny gradients from counting as errors
      * @param worstParameter index into the parameter list of the worst element
      * @param worstIndex flat index of that element
      */
-    public record Result(double maxRelativeError, int worstParameter, int worstIndex, double analytic, double numeric) {
+    public record Result(
+            double maxRelativeError,
+            int worstParameter,
+            int worstIndex,
+            double analytic,
+            double numeric) {
         public boolean passed(double tolerance) {
             return maxRelativeError <= tolerance;
         }
     }
 
-    /** Checks every element of every parameter; {@code loss} must rebuild the graph on each call. */
+    /**
+     * Checks every element of every parameter; {@code loss} must rebuild the graph on each call.
+     */
     @SuppressWarnings("try") // the no-grad scope is used only for its extent
     public static Result check(Supplier<Tensor> loss, List<Tensor> parameters, double eps) {
         for (Tensor p : parameters) {
@@ -60,7 +67,10 @@ public final class GradCheck {
                     p.version++;
                 }
                 double numeric = (plus - minus) / (2 * eps);
-                double err = Math.abs(analytic[i] - numeric) / Math.max(Math.max(Math.abs(analytic[i]), Math.abs(numeric)), 1e-2);
+                double err =
+                        Math.abs(analytic[i] - numeric)
+                                / Math.max(
+                                        Math.max(Math.abs(analytic[i]), Math.abs(numeric)), 1e-2);
                 if (err > worst || wp < 0) {
                     worst = err;
                     wp = pi;

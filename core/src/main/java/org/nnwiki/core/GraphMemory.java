@@ -83,7 +83,10 @@ public final class GraphMemory {
         return out;
     }
 
-    /** The tensors a computed tensor's graph node refers to: its inputs and any its backward step captured. */
+    /**
+     * The tensors a computed tensor's graph node refers to: its inputs and any its backward step
+     * captured.
+     */
     private static List<Tensor> neighbours(Tensor t) {
         List<Tensor> out = new ArrayList<>();
         for (Tensor in : t.recordedInputs()) {
@@ -112,9 +115,12 @@ public final class GraphMemory {
             }
             return sum;
         }
-        int width = component == long.class || component == double.class ? 8
-                : component == int.class || component == float.class ? 4
-                : component == short.class || component == char.class ? 2 : 1;
+        int width =
+                component == long.class || component == double.class
+                        ? 8
+                        : component == int.class || component == float.class
+                                ? 4
+                                : component == short.class || component == char.class ? 2 : 1;
         return (long) width * n;
     }
 
@@ -132,7 +138,8 @@ public final class GraphMemory {
                 f.setAccessible(true);
                 out.add(f.get(backward));
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException("GraphMemory: cannot read " + f + " of a backward step", e);
+                throw new IllegalStateException(
+                        "GraphMemory: cannot read " + f + " of a backward step", e);
             }
         }
         return out;

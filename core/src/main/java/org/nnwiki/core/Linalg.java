@@ -9,13 +9,18 @@ final class Linalg {
 
     /**
      * y = x Wᵀ + b for x (…, in), W (out, in), b (out) or null. Fused rather than composed from
-     * transpose, matmul and add: no transposed copy of W, one pass for the bias, three kernels in the
-     * backward pass (dx = g W, dW = gᵀ x, db = Σ g), which matters for small layers where per-op
-     * overhead dominates.
+     * transpose, matmul and add: no transposed copy of W, one pass for the bias, three kernels in
+     * the backward pass (dx = g W, dW = gᵀ x, db = Σ g), which matters for small layers where
+     * per-op overhead dominates.
      */
     static Tensor linear(Tensor x, Tensor w, Tensor b) {
         if (w.shape.length != 2 || x.shape[x.shape.length - 1] != w.shape[1]) {
-            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shape) + " does not fit weight " + Shapes.str(w.shape) + " (out, in)");
+            throw new IllegalArgumentException(
+                    "linear: input "
+                            + Shapes.str(x.shape)
+                            + " does not fit weight "
+                            + Shapes.str(w.shape)
+                            + " (out, in)");
         }
         int in = w.shape[1];
         int out = w.shape[0];
@@ -23,26 +28,46 @@ final class Linalg {
         float[] y = new float[rows * out];
         if (b != null) {
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(b.data, 0, y, r * out, out); // start from the bias, then accumulate x Wᵀ onto it
+                System.arraycopy(
+                        b.data, 0, y, r * out,
+                        out); // start from the bias, then accumulate x Wᵀ onto it
             }
         }
-        Gemm.multiply(false, rows, x.data, 0, w.packed(true), y, 0, b != null); // (rows, in) @ (in, out)
+        Gemm.multiply(
+                false, rows, x.data, 0, w.packed(true), y, 0, b != null); // (rows, in) @ (in, out)
         int[] shape = x.shape.clone();
         shape[shape.length - 1] = out;
-        return Tensor.result("linear", y, shape, g -> {
-            if (x.isRequiringGrad()) {
-                float[] dx = new float[x.data.length];
-                Gemm.multiply(false, rows, g, 0, w.packed(false), dx, 0, false); // (rows, out) @ (out, in)
-                x.addFreshGrad(dx);
-            }
-            if (w.isRequiringGrad()) {
-                float[] dw = w.gradBuffer();
-                Gemm.multiply(true, false, out, in, rows, g, 0, x.data, 0, dw, 0, true);  // (out, rows) @ (rows, in)
-            }
-            if (b != null && b.isRequiringGrad()) {
-                Sums.addColumnSums(g, rows, out, b.gradBuffer());
-            }
-        }, x, w, b);
+        return Tensor.result(
+                "linear",
+                y,
+                shape,
+                g -> {
+                    if (x.isRequiringGrad()) {
+                        float[] dx = new float[x.data.length];
+                        Gemm.multiply(
+                                false,
+                                rows,
+                                g,
+                                0,
+                                w.packed(false),
+                                dx,
+                                0,
+                                false); // (rows, out) @ (out, in)
+                        x.addFreshGrad(dx);
+                    }
+                    if (w.isRequiringGrad()) {
+                        float[] dw = w.gradBuffer();
+                        Gemm.multiply(
+                                true, false, out, in, rows, g, 0, x.data, 0, dw, 0,
+                                true); // (out, rows) @ (rows, in)
+                    }
+                    if (b != null && b.isRequiringGrad()) {
+                        Sums.addColumnSums(g, rows, out, b.gradBuffer());
+                    }
+                },
+                x,
+                w,
+                b);
     }
 
     /**
@@ -52,18 +77,36 @@ final class Linalg {
     static Tensor matmulTransposed(Tensor a, Tensor b) {
         int r = a.shape.length;
         if (r < 2 || b.shape.length != r) {
-            throw new IllegalArgumentException("matmulT: needs equal ranks ≥ 2, got " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
+            throw new IllegalArgumentException(
+                    "matmulT: needs equal ranks ≥ 2, got "
+                            + Shapes.str(a.shape)
+                            + " and "
+                            + Shapes.str(b.shape));
         }
         int m = a.shape[r - 2];
         int k = a.shape[r - 1];
         int n = b.shape[r - 2];
         if (b.shape[r - 1] != k) {
-            throw new IllegalArgumentException("matmulT: shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " do not align (" + k + " ≠ " + b.shape[r - 1] + ")");
+            throw new IllegalArgumentException(
+                    "matmulT: shapes "
+                            + Shapes.str(a.shape)
+                            + " and "
+                            + Shapes.str(b.shape)
+                            + " do not align ("
+                            + k
+                            + " ≠ "
+                            + b.shape[r - 1]
+                            + ")");
         }
         int batch = 1;
         for (int d = 0; d < r - 2; d++) {
             if (a.shape[d] != b.shape[d]) {
-                throw new IllegalArgumentException("matmulT: batch dimensions of " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " differ");
+                throw new IllegalArgumentException(
+                        "matmulT: batch dimensions of "
+                                + Shapes.str(a.shape)
+                                + " and "
+                                + Shapes.str(b.shape)
+                                + " differ");
             }
             batch *= a.shape[d];
         }
@@ -71,27 +114,39 @@ final class Linalg {
         out[r - 1] = n;
         float[] res = new float[batch * m * n];
         for (int t = 0; t < batch; t++) {
-            Gemm.multiply(false, true, m, n, k, a.data, t * m * k, b.data, t * n * k, res, t * m * n, false);
+            Gemm.multiply(
+                    false, true, m, n, k, a.data, t * m * k, b.data, t * n * k, res, t * m * n,
+                    false);
         }
         int nb = batch;
-        return Tensor.result("matmulT", res, out, g -> {
-            float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
-            float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
-            for (int t = 0; t < nb; t++) {
-                if (da != null) {
-                    Gemm.multiply(false, false, m, k, n, g, t * m * n, b.data, t * n * k, da, t * m * k, false); // (M, N) @ (N, K)
-                }
-                if (db != null) {
-                    Gemm.multiply(true, false, n, k, m, g, t * m * n, a.data, t * m * k, db, t * n * k, false);  // (N, M) @ (M, K)
-                }
-            }
-            if (da != null) {
-                a.addFreshGrad(da);
-            }
-            if (db != null) {
-                b.addFreshGrad(db);
-            }
-        }, a, b);
+        return Tensor.result(
+                "matmulT",
+                res,
+                out,
+                g -> {
+                    float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
+                    float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
+                    for (int t = 0; t < nb; t++) {
+                        if (da != null) {
+                            Gemm.multiply(
+                                    false, false, m, k, n, g, t * m * n, b.data, t * n * k, da,
+                                    t * m * k, false); // (M, N) @ (N, K)
+                        }
+                        if (db != null) {
+                            Gemm.multiply(
+                                    true, false, n, k, m, g, t * m * n, a.data, t * m * k, db,
+                                    t * n * k, false); // (N, M) @ (M, K)
+                        }
+                    }
+                    if (da != null) {
+                        a.addFreshGrad(da);
+                    }
+                    if (db != null) {
+                        b.addFreshGrad(db);
+                    }
+                },
+                a,
+                b);
     }
 
     /**
@@ -100,14 +155,27 @@ final class Linalg {
      */
     static Tensor matmul(Tensor a, Tensor b) {
         if (a.shape.length < 2 || b.shape.length < 2) {
-            throw new IllegalArgumentException("matmul: needs tensors of rank 2 or more, got " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
+            throw new IllegalArgumentException(
+                    "matmul: needs tensors of rank 2 or more, got "
+                            + Shapes.str(a.shape)
+                            + " and "
+                            + Shapes.str(b.shape));
         }
         int m = a.shape[a.shape.length - 2];
         int k = a.shape[a.shape.length - 1];
         int kb = b.shape[b.shape.length - 2];
         int n = b.shape[b.shape.length - 1];
         if (k != kb) {
-            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " do not align (" + k + " ≠ " + kb + ")");
+            throw new IllegalArgumentException(
+                    "matmul: shapes "
+                            + Shapes.str(a.shape)
+                            + " and "
+                            + Shapes.str(b.shape)
+                            + " do not align ("
+                            + k
+                            + " ≠ "
+                            + kb
+                            + ")");
         }
         int[] out = a.shape.clone();
         out[out.length - 1] = n;
@@ -115,51 +183,83 @@ final class Linalg {
             int rows = a.data.length / k; // batch dimensions of a folded into rows
             float[] r = new float[rows * n];
             Gemm.multiply(false, false, rows, n, k, a.data, 0, b.data, 0, r, 0, false);
-            return Tensor.result("matmul", r, out, g -> {
-                if (a.isRequiringGrad()) {
-                    float[] da = new float[a.data.length];
-                    Gemm.multiply(false, true, rows, k, n, g, 0, b.data, 0, da, 0, false); // (rows, N) @ (N, K)
-                    a.addFreshGrad(da);
-                }
-                if (b.isRequiringGrad()) {
-                    float[] db = new float[b.data.length];
-                    Gemm.multiply(true, false, k, n, rows, a.data, 0, g, 0, db, 0, false); // (K, rows) @ (rows, N)
-                    b.addFreshGrad(db);
-                }
-            }, a, b);
+            return Tensor.result(
+                    "matmul",
+                    r,
+                    out,
+                    g -> {
+                        if (a.isRequiringGrad()) {
+                            float[] da = new float[a.data.length];
+                            Gemm.multiply(
+                                    false, true, rows, k, n, g, 0, b.data, 0, da, 0,
+                                    false); // (rows, N) @ (N, K)
+                            a.addFreshGrad(da);
+                        }
+                        if (b.isRequiringGrad()) {
+                            float[] db = new float[b.data.length];
+                            Gemm.multiply(
+                                    true, false, k, n, rows, a.data, 0, g, 0, db, 0,
+                                    false); // (K, rows) @ (rows, N)
+                            b.addFreshGrad(db);
+                        }
+                    },
+                    a,
+                    b);
         }
         if (a.shape.length != b.shape.length) {
-            throw new IllegalArgumentException("matmul: batch dimensions of " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " differ");
+            throw new IllegalArgumentException(
+                    "matmul: batch dimensions of "
+                            + Shapes.str(a.shape)
+                            + " and "
+                            + Shapes.str(b.shape)
+                            + " differ");
         }
         int batch = 1;
         for (int d = 0; d < a.shape.length - 2; d++) {
             if (a.shape[d] != b.shape[d]) {
-                throw new IllegalArgumentException("matmul: batch dimensions of " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " differ");
+                throw new IllegalArgumentException(
+                        "matmul: batch dimensions of "
+                                + Shapes.str(a.shape)
+                                + " and "
+                                + Shapes.str(b.shape)
+                                + " differ");
             }
             batch *= a.shape[d];
         }
         float[] r = new float[batch * m * n];
         for (int t = 0; t < batch; t++) {
-            Gemm.multiply(false, false, m, n, k, a.data, t * m * k, b.data, t * k * n, r, t * m * n, false);
+            Gemm.multiply(
+                    false, false, m, n, k, a.data, t * m * k, b.data, t * k * n, r, t * m * n,
+                    false);
         }
         int nb = batch;
-        return Tensor.result("bmm", r, out, g -> {
-            float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
-            float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
-            for (int t = 0; t < nb; t++) {
-                if (da != null) {
-                    Gemm.multiply(false, true, m, k, n, g, t * m * n, b.data, t * k * n, da, t * m * k, false);
-                }
-                if (db != null) {
-                    Gemm.multiply(true, false, k, n, m, a.data, t * m * k, g, t * m * n, db, t * k * n, false);
-                }
-            }
-            if (da != null) {
-                a.addFreshGrad(da);
-            }
-            if (db != null) {
-                b.addFreshGrad(db);
-            }
-        }, a, b);
+        return Tensor.result(
+                "bmm",
+                r,
+                out,
+                g -> {
+                    float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
+                    float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
+                    for (int t = 0; t < nb; t++) {
+                        if (da != null) {
+                            Gemm.multiply(
+                                    false, true, m, k, n, g, t * m * n, b.data, t * k * n, da,
+                                    t * m * k, false);
+                        }
+                        if (db != null) {
+                            Gemm.multiply(
+                                    true, false, k, n, m, a.data, t * m * k, g, t * m * n, db,
+                                    t * k * n, false);
+                        }
+                    }
+                    if (da != null) {
+                        a.addFreshGrad(da);
+                    }
+                    if (db != null) {
+                        b.addFreshGrad(db);
+                    }
+                },
+                a,
+                b);
     }
 }

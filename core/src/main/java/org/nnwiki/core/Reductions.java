@@ -6,8 +6,8 @@ import org.nnwiki.core.kernel.Sums;
 
 /**
  * Reductions over an axis, and the two fused, numerically stable normalizations softmax and
- * log-softmax. An axis splits a shape into (outer, n, inner): element (o, k, i) sits at
- * {@code (o * n + k) * inner + i}.
+ * log-softmax. An axis splits a shape into (outer, n, inner): element (o, k, i) sits at {@code (o *
+ * n + k) * inner + i}.
  */
 final class Reductions {
     private Reductions() {}
@@ -45,11 +45,16 @@ final class Reductions {
         for (float v : a.data) {
             s += v;
         }
-        return Tensor.result("sum", new float[] {(float) s}, new int[0], g -> {
-            float[] d = new float[a.data.length];
-            java.util.Arrays.fill(d, g[0]);
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "sum",
+                new float[] {(float) s},
+                new int[0],
+                g -> {
+                    float[] d = new float[a.data.length];
+                    java.util.Arrays.fill(d, g[0]);
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     // out[o, i] = Σ_k x[o, k, i];  dx[o, k, i] = g[o, i]
@@ -66,15 +71,20 @@ final class Reductions {
                 }
             }
         }
-        return Tensor.result("sum", r, reducedShape(a.shape, ax, keepDim), g -> {
-            float[] d = new float[a.data.length];
-            for (int o = 0; o < outer; o++) {
-                for (int k = 0; k < n; k++) {
-                    System.arraycopy(g, o * inner, d, (o * n + k) * inner, inner);
-                }
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "sum",
+                r,
+                reducedShape(a.shape, ax, keepDim),
+                g -> {
+                    float[] d = new float[a.data.length];
+                    for (int o = 0; o < outer; o++) {
+                        for (int k = 0; k < n; k++) {
+                            System.arraycopy(g, o * inner, d, (o * n + k) * inner, inner);
+                        }
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     // out[o, i] = max_k x[o, k, i];  dx = g at the (first) arg-max, 0 elsewhere
@@ -99,58 +109,79 @@ final class Reductions {
                 arg[o * inner + i] = bestK;
             }
         }
-        return Tensor.result("max", r, reducedShape(a.shape, ax, keepDim), g -> {
-            float[] d = new float[a.data.length];
-            for (int o = 0; o < outer; o++) {
-                for (int i = 0; i < inner; i++) {
-                    d[(o * n + arg[o * inner + i]) * inner + i] = g[o * inner + i];
-                }
-            }
-            a.addFreshGrad(d);
-        }, a);
+        return Tensor.result(
+                "max",
+                r,
+                reducedShape(a.shape, ax, keepDim),
+                g -> {
+                    float[] d = new float[a.data.length];
+                    for (int o = 0; o < outer; o++) {
+                        for (int i = 0; i < inner; i++) {
+                            d[(o * n + arg[o * inner + i]) * inner + i] = g[o * inner + i];
+                        }
+                    }
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     /**
-     * y = e^(x - max) / Σ e^(x - max) along the axis. Fused for stability (subtracting the max keeps
-     * e^x finite) and speed. dx = y ⊙ (g - Σ_k g_k y_k).
+     * y = e^(x - max) / Σ e^(x - max) along the axis. Fused for stability (subtracting the max
+     * keeps e^x finite) and speed. dx = y ⊙ (g - Σ_k g_k y_k).
      */
     static Tensor softmax(Tensor a, int axis) {
         int ax = Shapes.axis(axis, a.shape.length, "softmax");
         int[] s = split(a.shape, ax);
         int outer = s[0], n = s[1], inner = s[2];
         float[] y = new float[a.data.length];
-        Parallel.range(outer, (long) n * inner, (from, to) -> {
-            for (int o = from; o < to; o++) {
-                for (int i = 0; i < inner; i++) {
-                    int base = o * n * inner + i;
-                    shiftedExp(a.data, base, n, inner, y);
-                    float inv = (float) (1 / sum(y, base, n, inner));
-                    for (int k = 0; k < n; k++) {
-                        y[base + k * inner] *= inv;
-                    }
-                }
-            }
-        });
-        return Tensor.result("softmax", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            Parallel.range(outer, (long) n * inner, (from, to) -> {
-                for (int o = from; o < to; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * n * inner + i;
-                        float dot = (float) (inner == 1 ? Sums.dot(g, base, y, base, n) : strided(g, y, base, n, inner));
-                        for (int k = 0; k < n; k++) {
-                            int j = base + k * inner;
-                            d[j] = y[j] * (g[j] - dot);
+        Parallel.range(
+                outer,
+                (long) n * inner,
+                (from, to) -> {
+                    for (int o = from; o < to; o++) {
+                        for (int i = 0; i < inner; i++) {
+                            int base = o * n * inner + i;
+                            shiftedExp(a.data, base, n, inner, y);
+                            float inv = (float) (1 / sum(y, base, n, inner));
+                            for (int k = 0; k < n; k++) {
+                                y[base + k * inner] *= inv;
+                            }
                         }
                     }
-                }
-            });
-            a.addFreshGrad(d);
-        }, a);
+                });
+        return Tensor.result(
+                "softmax",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    Parallel.range(
+                            outer,
+                            (long) n * inner,
+                            (from, to) -> {
+                                for (int o = from; o < to; o++) {
+                                    for (int i = 0; i < inner; i++) {
+                                        int base = o * n * inner + i;
+                                        float dot =
+                                                (float)
+                                                        (inner == 1
+                                                                ? Sums.dot(g, base, y, base, n)
+                                                                : strided(g, y, base, n, inner));
+                                        for (int k = 0; k < n; k++) {
+                                            int j = base + k * inner;
+                                            d[j] = y[j] * (g[j] - dot);
+                                        }
+                                    }
+                                }
+                            });
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
     /**
-     * y = x - max - log Σ e^(x - max) along the axis (the log-sum-exp trick). dx = g - softmax(x) Σ g.
+     * y = x - max - log Σ e^(x - max) along the axis (the log-sum-exp trick). dx = g - softmax(x) Σ
+     * g.
      */
     static Tensor logSoftmax(Tensor a, int axis) {
         int ax = Shapes.axis(axis, a.shape.length, "logSoftmax");
@@ -167,30 +198,38 @@ final class Reductions {
                 }
             }
         }
-        return Tensor.result("logSoftmax", y, a.shape, g -> {
-            float[] d = new float[g.length];
-            for (int o = 0; o < outer; o++) {
-                for (int i = 0; i < inner; i++) {
-                    int base = o * n * inner + i;
-                    float gs = (float) sum(g, base, n, inner);
-                    if (inner == 1) {
-                        Exp.exp(y, base, d, base, n); // softmax(x) = e^y
-                        for (int j = base; j < base + n; j++) {
-                            d[j] = g[j] - d[j] * gs;
-                        }
-                    } else {
-                        for (int k = 0; k < n; k++) {
-                            int j = base + k * inner;
-                            d[j] = g[j] - Exp.exp(y[j]) * gs;
+        return Tensor.result(
+                "logSoftmax",
+                y,
+                a.shape,
+                g -> {
+                    float[] d = new float[g.length];
+                    for (int o = 0; o < outer; o++) {
+                        for (int i = 0; i < inner; i++) {
+                            int base = o * n * inner + i;
+                            float gs = (float) sum(g, base, n, inner);
+                            if (inner == 1) {
+                                Exp.exp(y, base, d, base, n); // softmax(x) = e^y
+                                for (int j = base; j < base + n; j++) {
+                                    d[j] = g[j] - d[j] * gs;
+                                }
+                            } else {
+                                for (int k = 0; k < n; k++) {
+                                    int j = base + k * inner;
+                                    d[j] = g[j] - Exp.exp(y[j]) * gs;
+                                }
+                            }
                         }
                     }
-                }
-            }
-            a.addFreshGrad(d);
-        }, a);
+                    a.addFreshGrad(d);
+                },
+                a);
     }
 
-    /** Σ over one axis slice (elements base, base + inner, …): vectorized when the slice is contiguous. */
+    /**
+     * Σ over one axis slice (elements base, base + inner, …): vectorized when the slice is
+     * contiguous.
+     */
     private static double sum(float[] x, int base, int n, int inner) {
         if (inner == 1) {
             return Sums.sum(x, base, n);
@@ -212,8 +251,8 @@ final class Reductions {
     }
 
     /**
-     * e^(x − max) along one axis slice (elements base, base + inner, …) into out, returning the max:
-     * the stable core of softmax and log-softmax.
+     * e^(x − max) along one axis slice (elements base, base + inner, …) into out, returning the
+     * max: the stable core of softmax and log-softmax.
      */
     private static float shiftedExp(float[] x, int base, int n, int inner, float[] out) {
         float max = Float.NEGATIVE_INFINITY;

@@ -3,8 +3,8 @@ package org.nnwiki.core;
 import java.util.SplittableRandom;
 
 /**
- * The core's random numbers: one seeded generator for the whole program (like
- * {@code torch.manual_seed}), so that a page that sets the seed prints the same numbers every build.
+ * The core's random numbers: one seeded generator for the whole program (like {@code
+ * torch.manual_seed}), so that a page that sets the seed prints the same numbers every build.
  *
  * <pre>{@code
  * Rng.manualSeed(42);
@@ -54,6 +54,7 @@ public final class Rng {
     private static double gaussian(SplittableRandom r) {
         double u1 = r.nextDouble();
         double u2 = r.nextDouble();
-        return Math.sqrt(-2 * StrictMath.log1p(-u1)) * StrictMath.cos(2 * Math.PI * u2); // StrictMath: the same bits on every JVM
+        return Math.sqrt(-2 * StrictMath.log1p(-u1))
+                * StrictMath.cos(2 * Math.PI * u2); // StrictMath: the same bits on every JVM
     }
 }

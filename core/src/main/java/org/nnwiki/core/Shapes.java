@@ -43,7 +43,13 @@ final class Shapes {
             int da = i - (n - a.length) >= 0 ? a[i - (n - a.length)] : 1;
             int db = i - (n - b.length) >= 0 ? b[i - (n - b.length)] : 1;
             if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException(op + ": shapes " + str(a) + " and " + str(b) + " cannot be broadcast together");
+                throw new IllegalArgumentException(
+                        op
+                                + ": shapes "
+                                + str(a)
+                                + " and "
+                                + str(b)
+                                + " cannot be broadcast together");
             }
             out[i] = Math.max(da, db);
         }
@@ -65,7 +71,8 @@ final class Shapes {
     static int axis(int axis, int rank, String op) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
-            throw new IllegalArgumentException(op + ": axis " + axis + " out of range for a tensor of rank " + rank);
+            throw new IllegalArgumentException(
+                    op + ": axis " + axis + " out of range for a tensor of rank " + rank);
         }
         return a;
     }

@@ -14,7 +14,8 @@ final class Shaping {
         for (int i = 0; i < s.length; i++) {
             if (s[i] == -1) {
                 if (unknown >= 0) {
-                    throw new IllegalArgumentException("reshape: only one dimension can be -1 in " + Shapes.str(newShape));
+                    throw new IllegalArgumentException(
+                            "reshape: only one dimension can be -1 in " + Shapes.str(newShape));
                 }
                 unknown = i;
             } else {
@@ -25,7 +26,13 @@ final class Shaping {
             s[unknown] = known == 0 ? 0 : a.data.length / known;
         }
         if (Shapes.size(s) != a.data.length) {
-            throw new IllegalArgumentException("reshape: cannot view " + Shapes.str(a.shape) + " (" + a.data.length + " elements) as " + Shapes.str(newShape));
+            throw new IllegalArgumentException(
+                    "reshape: cannot view "
+                            + Shapes.str(a.shape)
+                            + " ("
+                            + a.data.length
+                            + " elements) as "
+                            + Shapes.str(newShape));
         }
         return Tensor.result("reshape", a.data, s, a::addGrad, a);
     }
@@ -47,7 +54,8 @@ final class Shaping {
     static Tensor permute(Tensor a, int... dims) {
         int r = a.shape.length;
         if (dims.length != r) {
-            throw new IllegalArgumentException("permute: " + dims.length + " dimensions for a tensor of rank " + r);
+            throw new IllegalArgumentException(
+                    "permute: " + dims.length + " dimensions for a tensor of rank " + r);
         }
         int[] out = new int[r];
         int[] inv = new int[r];
@@ -69,7 +77,9 @@ final class Shaping {
         return Tensor.result("permute", res, out, g -> a.addFreshGrad(move(g, out, inv)), a);
     }
 
-    /** Copies {@code src} (shape {@code shape}) into the layout whose axis i is source axis perm[i]. */
+    /**
+     * Copies {@code src} (shape {@code shape}) into the layout whose axis i is source axis perm[i].
+     */
     private static float[] move(float[] src, int[] shape, int[] perm) {
         int r = shape.length;
         int[] srcStrides = Shapes.strides(shape);
@@ -114,7 +124,15 @@ final class Shaping {
         int ax = Shapes.axis(axis, a.shape.length, "slice");
         int n = a.shape[ax];
         if (from < 0 || to > n || from > to) {
-            throw new IllegalArgumentException("slice: [" + from + ", " + to + ") out of range for axis " + ax + " of size " + n);
+            throw new IllegalArgumentException(
+                    "slice: ["
+                            + from
+                            + ", "
+                            + to
+                            + ") out of range for axis "
+                            + ax
+                            + " of size "
+                            + n);
         }
         int outer = 1;
         for (int d = 0; d < ax; d++) {
@@ -129,15 +147,21 @@ final class Shaping {
         for (int o = 0; o < outer; o++) {
             System.arraycopy(a.data, (o * n + from) * inner, r, o * w, w);
         }
-        return Tensor.result("slice", r, out, g -> {
-            float[] d = a.gradBuffer(); // accumulated in place: slicing a long sequence step by step stays linear
-            for (int o = 0; o < nOuter; o++) {
-                int dst = (o * n + from) * inner;
-                for (int j = 0; j < w; j++) {
-                    d[dst + j] += g[o * w + j];
-                }
-            }
-        }, a);
+        return Tensor.result(
+                "slice",
+                r,
+                out,
+                g -> {
+                    float[] d = a.gradBuffer(); // accumulated in place: slicing a long sequence
+                    // step by step stays linear
+                    for (int o = 0; o < nOuter; o++) {
+                        int dst = (o * n + from) * inner;
+                        for (int j = 0; j < w; j++) {
+                            d[dst + j] += g[o * w + j];
+                        }
+                    }
+                },
+                a);
     }
 
     // Concatenation along an axis;  each input gets its slice of g
@@ -159,7 +183,13 @@ final class Shaping {
         for (Tensor t : parts) {
             for (int d = 0; d < first.shape.length; d++) {
                 if (d != ax && t.shape[d] != first.shape[d]) {
-                    throw new IllegalArgumentException("cat: shapes " + Shapes.str(first.shape) + " and " + Shapes.str(t.shape) + " differ off axis " + ax);
+                    throw new IllegalArgumentException(
+                            "cat: shapes "
+                                    + Shapes.str(first.shape)
+                                    + " and "
+                                    + Shapes.str(t.shape)
+                                    + " differ off axis "
+                                    + ax);
                 }
             }
             total += t.shape[ax];
@@ -181,22 +211,27 @@ final class Shaping {
         int tot = total;
         int out0 = outer;
         int in0 = inner;
-        return Tensor.result("cat", r, out, g -> {
-            for (int p = 0; p < parts.size(); p++) {
-                Tensor t = parts.get(p);
-                if (!t.isRequiringGrad()) {
-                    continue;
-                }
-                int w = t.shape[ax] * in0;
-                float[] d = t.gradBuffer();
-                for (int o = 0; o < out0; o++) {
-                    int src = (o * tot + starts[p]) * in0;
-                    for (int j = 0; j < w; j++) {
-                        d[o * w + j] += g[src + j];
+        return Tensor.result(
+                "cat",
+                r,
+                out,
+                g -> {
+                    for (int p = 0; p < parts.size(); p++) {
+                        Tensor t = parts.get(p);
+                        if (!t.isRequiringGrad()) {
+                            continue;
+                        }
+                        int w = t.shape[ax] * in0;
+                        float[] d = t.gradBuffer();
+                        for (int o = 0; o < out0; o++) {
+                            int src = (o * tot + starts[p]) * in0;
+                            for (int j = 0; j < w; j++) {
+                                d[o * w + j] += g[src + j];
+                            }
+                        }
                     }
-                }
-            }
-        }, parts.toArray(Tensor[]::new));
+                },
+                parts.toArray(Tensor[]::new));
     }
 
     // out[i] = x[indices[i]] (rows of the first axis);  dx[indices[i]] += g[i]
@@ -206,43 +241,60 @@ final class Shaping {
         float[] r = new float[indices.length * w];
         for (int i = 0; i < indices.length; i++) {
             if (indices[i] < 0 || indices[i] >= rows) {
-                throw new IndexOutOfBoundsException("indexSelect: index " + indices[i] + " out of range for " + rows + " rows");
+                throw new IndexOutOfBoundsException(
+                        "indexSelect: index " + indices[i] + " out of range for " + rows + " rows");
             }
             System.arraycopy(a.data, indices[i] * w, r, i * w, w);
         }
         int[] out = a.shape.clone();
         out[0] = indices.length;
         int[] idx = indices.clone();
-        return Tensor.result("indexSelect", r, out, g -> {
-            float[] d = a.gradBuffer();
-            for (int i = 0; i < idx.length; i++) {
-                int base = idx[i] * w;
-                for (int j = 0; j < w; j++) {
-                    d[base + j] += g[i * w + j];
-                }
-            }
-        }, a);
+        return Tensor.result(
+                "indexSelect",
+                r,
+                out,
+                g -> {
+                    float[] d = a.gradBuffer();
+                    for (int i = 0; i < idx.length; i++) {
+                        int base = idx[i] * w;
+                        for (int j = 0; j < w; j++) {
+                            d[base + j] += g[i * w + j];
+                        }
+                    }
+                },
+                a);
     }
 
     // out[i] = x[i, targets[i]] for x (N, C);  dx[i, targets[i]] = g[i]
     static Tensor pick(Tensor a, int[] targets) {
         if (a.shape.length != 2 || a.shape[0] != targets.length) {
-            throw new IllegalArgumentException("pick: needs (N, C) and N targets, got " + Shapes.str(a.shape) + " and " + targets.length + " targets");
+            throw new IllegalArgumentException(
+                    "pick: needs (N, C) and N targets, got "
+                            + Shapes.str(a.shape)
+                            + " and "
+                            + targets.length
+                            + " targets");
         }
         int c = a.shape[1];
         float[] r = new float[targets.length];
         for (int i = 0; i < targets.length; i++) {
             if (targets[i] < 0 || targets[i] >= c) {
-                throw new IndexOutOfBoundsException("pick: target " + targets[i] + " out of range for " + c + " classes");
+                throw new IndexOutOfBoundsException(
+                        "pick: target " + targets[i] + " out of range for " + c + " classes");
             }
             r[i] = a.data[i * c + targets[i]];
         }
         int[] t = targets.clone();
-        return Tensor.result("pick", r, new int[] {targets.length}, g -> {
-            float[] d = a.gradBuffer();
-            for (int i = 0; i < t.length; i++) {
-                d[i * c + t[i]] += g[i];
-            }
-        }, a);
+        return Tensor.result(
+                "pick",
+                r,
+                new int[] {targets.length},
+                g -> {
+                    float[] d = a.gradBuffer();
+                    for (int i = 0; i < t.length; i++) {
+                        d[i * c + t[i]] += g[i];
+                    }
+                },
+                a);
     }
 }

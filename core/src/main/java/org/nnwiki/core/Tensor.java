@@ -21,9 +21,10 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Data is stored contiguously in row-major order. {@link #reshape} shares the data; transposes,
- * permutes and slices copy (a shortcut: strided views would save memory but complicate every kernel).
- * Every operation records, when gradients are enabled and an input requires them, how to send a
- * gradient back to its inputs; {@link #backward()} replays those records in reverse topological order.
+ * permutes and slices copy (a shortcut: strided views would save memory but complicate every
+ * kernel). Every operation records, when gradients are enabled and an input requires them, how to
+ * send a gradient back to its inputs; {@link #backward()} replays those records in reverse
+ * topological order.
  */
 public final class Tensor {
     /** How an operation sends the gradient of its output back to its inputs. */
@@ -32,7 +33,8 @@ public final class Tensor {
         void apply(float[] gradOut);
     }
 
-    private static final ThreadLocal<int[]> NO_GRAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<int[]> NO_GRAD_DEPTH =
+            ThreadLocal.withInitial(() -> new int[1]);
 
     final float[] data;
     final int[] shape;
@@ -42,8 +44,13 @@ public final class Tensor {
     private Tensor[] inputs;
     private Backward backward;
     private String op = "leaf";
-    /** Counts in-place changes of {@link #data}, so that cached packings of it know when they are stale. */
+
+    /**
+     * Counts in-place changes of {@link #data}, so that cached packings of it know when they are
+     * stale.
+     */
     int version;
+
     private org.nnwiki.core.kernel.Gemm.Packed packedTransposed;
     private int packedTransposedVersion = -1;
     private org.nnwiki.core.kernel.Gemm.Packed packedPlain;
@@ -51,7 +58,8 @@ public final class Tensor {
 
     Tensor(float[] data, int[] shape) {
         if (data.length != Shapes.size(shape)) {
-            throw new IllegalArgumentException("Tensor: " + data.length + " values do not fill shape " + Shapes.str(shape));
+            throw new IllegalArgumentException(
+                    "Tensor: " + data.length + " values do not fill shape " + Shapes.str(shape));
         }
         this.data = data;
         this.shape = shape.clone();
@@ -60,8 +68,8 @@ public final class Tensor {
     // ---- creation -------------------------------------------------------------------------
 
     /**
-     * A tensor holding {@code data} (not copied) in the given shape. Treat the array as handed over:
-     * change values through {@link #set} so that cached packings of a weight see the change.
+     * A tensor holding {@code data} (not copied) in the given shape. Treat the array as handed
+     * over: change values through {@link #set} so that cached packings of a weight see the change.
      */
     public static Tensor of(float[] data, int... shape) {
         return new Tensor(data, shape);
@@ -78,7 +86,13 @@ public final class Tensor {
         float[] d = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new IllegalArgumentException("Tensor.matrix: row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
+                throw new IllegalArgumentException(
+                        "Tensor.matrix: row "
+                                + i
+                                + " has "
+                                + rows[i].length
+                                + " values, row 0 has "
+                                + cols);
             }
             System.arraycopy(rows[i], 0, d, i * cols, cols);
         }
@@ -153,7 +167,11 @@ public final class Tensor {
     /** The value of a one-element tensor. */
     public float item() {
         if (data.length != 1) {
-            throw new IllegalStateException("item: the tensor has " + data.length + " elements, shape " + Shapes.str(shape));
+            throw new IllegalStateException(
+                    "item: the tensor has "
+                            + data.length
+                            + " elements, shape "
+                            + Shapes.str(shape));
         }
         return data[0];
     }
@@ -165,14 +183,20 @@ public final class Tensor {
 
     /**
      * Replaces every value, in place, by {@code values} (row-major, as many as this tensor has
-     * elements): for setting parameters by hand, as PyTorch's {@code with torch.no_grad(): p.copy_(v)}.
-     * The gradient and the tensor's place in a graph are unchanged; cached packings of the old values
-     * are dropped.
+     * elements): for setting parameters by hand, as PyTorch's {@code with torch.no_grad():
+     * p.copy_(v)}. The gradient and the tensor's place in a graph are unchanged; cached packings of
+     * the old values are dropped.
      */
     public Tensor assign(float[] values) {
         if (values.length != data.length) {
-            throw new IllegalArgumentException("assign: " + values.length + " values for a tensor of shape "
-                    + Shapes.str(shape) + " (" + data.length + " elements)");
+            throw new IllegalArgumentException(
+                    "assign: "
+                            + values.length
+                            + " values for a tensor of shape "
+                            + Shapes.str(shape)
+                            + " ("
+                            + data.length
+                            + " elements)");
         }
         System.arraycopy(values, 0, data, 0, data.length);
         version++;
@@ -208,13 +232,20 @@ public final class Tensor {
 
     private int offset(int... index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of shape " + Shapes.str(shape));
+            throw new IllegalArgumentException(
+                    "get: " + index.length + " indices for a tensor of shape " + Shapes.str(shape));
         }
         int off = 0;
         int[] st = Shapes.strides(shape);
         for (int i = 0; i < index.length; i++) {
             if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new IndexOutOfBoundsException("index " + index[i] + " out of range for axis " + i + " of size " + shape[i]);
+                throw new IndexOutOfBoundsException(
+                        "index "
+                                + index[i]
+                                + " out of range for axis "
+                                + i
+                                + " of size "
+                                + shape[i]);
             }
             off += index[i] * st[i];
         }
@@ -229,7 +260,8 @@ public final class Tensor {
     /** The values of a 2-D tensor as rows. */
     public float[][] toMatrix() {
         if (shape.length != 2) {
-            throw new IllegalStateException("toMatrix: needs a 2-D tensor, shape is " + Shapes.str(shape));
+            throw new IllegalStateException(
+                    "toMatrix: needs a 2-D tensor, shape is " + Shapes.str(shape));
         }
         float[][] m = new float[shape[0]][shape[1]];
         for (int i = 0; i < shape[0]; i++) {
@@ -240,10 +272,13 @@ public final class Tensor {
 
     // ---- autograd -------------------------------------------------------------------------
 
-    /** Marks a leaf tensor as a parameter whose gradient {@link #backward()} computes; returns this. */
+    /**
+     * Marks a leaf tensor as a parameter whose gradient {@link #backward()} computes; returns this.
+     */
     public Tensor requiresGrad() {
         if (inputs != null) {
-            throw new IllegalStateException("requiresGrad: only leaf tensors (not results of operations) can be marked");
+            throw new IllegalStateException(
+                    "requiresGrad: only leaf tensors (not results of operations) can be marked");
         }
         requiresGrad = true;
         return this;
@@ -297,7 +332,10 @@ public final class Tensor {
         return Collections.unmodifiableList(out);
     }
 
-    /** True when no operation was recorded for this tensor: an input, a parameter, a constant, or a freed graph. */
+    /**
+     * True when no operation was recorded for this tensor: an input, a parameter, a constant, or a
+     * freed graph.
+     */
     boolean isLeaf() {
         return inputs == null;
     }
@@ -321,7 +359,10 @@ public final class Tensor {
         return new NoGradScope();
     }
 
-    /** The handle {@link #noGrad()} returns; closing it throws nothing, so no caller catches an exception. */
+    /**
+     * The handle {@link #noGrad()} returns; closing it throws nothing, so no caller catches an
+     * exception.
+     */
     public interface NoGrad extends AutoCloseable {
         @Override
         void close();
@@ -344,7 +385,8 @@ public final class Tensor {
     }
 
     /** The result of an operation: records its backward pass if any input needs a gradient. */
-    static Tensor result(String op, float[] data, int[] shape, Backward backward, Tensor... inputs) {
+    static Tensor result(
+            String op, float[] data, int[] shape, Backward backward, Tensor... inputs) {
         Tensor out = new Tensor(data, shape);
         out.op = op;
         if (gradEnabled()) {
@@ -374,8 +416,9 @@ public final class Tensor {
     }
 
     /**
-     * Adds a freshly allocated gradient array that the caller will not touch again: when this tensor
-     * has no gradient yet the array is adopted instead of copied (most backward passes allocate one).
+     * Adds a freshly allocated gradient array that the caller will not touch again: when this
+     * tensor has no gradient yet the array is adopted instead of copied (most backward passes
+     * allocate one).
      */
     void addFreshGrad(float[] g) {
         if (!requiresGrad) {
@@ -388,7 +431,10 @@ public final class Tensor {
         addGrad(g);
     }
 
-    /** The gradient array to accumulate into in place (allocated on first use), or null if none is needed. */
+    /**
+     * The gradient array to accumulate into in place (allocated on first use), or null if none is
+     * needed.
+     */
     float[] gradBuffer() {
         if (!requiresGrad) {
             return null;
@@ -402,8 +448,10 @@ public final class Tensor {
     /** Back-propagates from this scalar: d(this)/d(leaf) accumulates into every leaf's gradient. */
     public void backward() {
         if (data.length != 1) {
-            throw new IllegalStateException("backward: needs a scalar (one element), shape is " + Shapes.str(shape)
-                    + "; reduce it first, e.g. loss.mean()");
+            throw new IllegalStateException(
+                    "backward: needs a scalar (one element), shape is "
+                            + Shapes.str(shape)
+                            + "; reduce it first, e.g. loss.mean()");
         }
         backward(new float[] {1f});
     }
@@ -411,7 +459,8 @@ public final class Tensor {
     /** Back-propagates a given output gradient (shaped like this tensor). */
     public void backward(float[] gradOut) {
         if (!requiresGrad) {
-            throw new IllegalStateException("backward: nothing here requires a gradient (mark parameters with requiresGrad())");
+            throw new IllegalStateException(
+                    "backward: nothing here requires a gradient (mark parameters with requiresGrad())");
         }
         List<Tensor> order = topologicalOrder();
         addGrad(gradOut);
@@ -421,7 +470,8 @@ public final class Tensor {
                 t.backward.apply(t.grad);
             }
         }
-        // Like PyTorch: the graph is freed, and intermediate gradients are kept only when asked for.
+        // Like PyTorch: the graph is freed, and intermediate gradients are kept only when asked
+        // for.
         for (Tensor t : order) {
             if (t.inputs != null) {
                 if (!t.retainGrad && t != this) {
@@ -461,63 +511,187 @@ public final class Tensor {
 
     // ---- operations (defined with their gradients in the op classes) ------------------------
 
-    public Tensor add(Tensor o) { return Elementwise.add(this, o); }
-    public Tensor sub(Tensor o) { return Elementwise.sub(this, o); }
-    public Tensor mul(Tensor o) { return Elementwise.mul(this, o); }
-    public Tensor div(Tensor o) { return Elementwise.div(this, o); }
-    public Tensor add(float c) { return Elementwise.addScalar(this, c); }
-    public Tensor mul(float c) { return Elementwise.mulScalar(this, c); }
-    public Tensor sub(float c) { return Elementwise.addScalar(this, -c); }
-    public Tensor div(float c) { return Elementwise.mulScalar(this, 1f / c); }
-    public Tensor neg() { return Elementwise.mulScalar(this, -1f); }
-    public Tensor pow(float p) { return Elementwise.pow(this, p); }
-    public Tensor exp() { return Elementwise.exp(this); }
-    public Tensor log() { return Elementwise.log(this); }
-    public Tensor sqrt() { return Elementwise.sqrt(this); }
-    public Tensor tanh() { return Elementwise.tanh(this); }
-    public Tensor sigmoid() { return Elementwise.sigmoid(this); }
-    public Tensor relu() { return Elementwise.leakyRelu(this, 0f); }
-    public Tensor leakyRelu(float slope) { return Elementwise.leakyRelu(this, slope); }
-    public Tensor gelu() { return Elementwise.gelu(this); }
+    public Tensor add(Tensor o) {
+        return Elementwise.add(this, o);
+    }
+
+    public Tensor sub(Tensor o) {
+        return Elementwise.sub(this, o);
+    }
+
+    public Tensor mul(Tensor o) {
+        return Elementwise.mul(this, o);
+    }
+
+    public Tensor div(Tensor o) {
+        return Elementwise.div(this, o);
+    }
+
+    public Tensor add(float c) {
+        return Elementwise.addScalar(this, c);
+    }
+
+    public Tensor mul(float c) {
+        return Elementwise.mulScalar(this, c);
+    }
+
+    public Tensor sub(float c) {
+        return Elementwise.addScalar(this, -c);
+    }
+
+    public Tensor div(float c) {
+        return Elementwise.mulScalar(this, 1f / c);
+    }
+
+    public Tensor neg() {
+        return Elementwise.mulScalar(this, -1f);
+    }
+
+    public Tensor pow(float p) {
+        return Elementwise.pow(this, p);
+    }
+
+    public Tensor exp() {
+        return Elementwise.exp(this);
+    }
+
+    public Tensor log() {
+        return Elementwise.log(this);
+    }
+
+    public Tensor sqrt() {
+        return Elementwise.sqrt(this);
+    }
+
+    public Tensor tanh() {
+        return Elementwise.tanh(this);
+    }
+
+    public Tensor sigmoid() {
+        return Elementwise.sigmoid(this);
+    }
+
+    public Tensor relu() {
+        return Elementwise.leakyRelu(this, 0f);
+    }
+
+    public Tensor leakyRelu(float slope) {
+        return Elementwise.leakyRelu(this, slope);
+    }
+
+    public Tensor gelu() {
+        return Elementwise.gelu(this);
+    }
+
     /** Where {@code mask} (broadcast to this shape) is non-zero, {@code value}; elsewhere this. */
-    public Tensor maskedFill(Tensor mask, float value) { return Elementwise.maskedFill(this, mask, value); }
+    public Tensor maskedFill(Tensor mask, float value) {
+        return Elementwise.maskedFill(this, mask, value);
+    }
+
     /** Inverted dropout: zeroes each element with probability p and scales the rest by 1/(1-p). */
-    public Tensor dropout(float p, boolean training) { return Elementwise.dropout(this, p, training); }
+    public Tensor dropout(float p, boolean training) {
+        return Elementwise.dropout(this, p, training);
+    }
 
-    public Tensor sum() { return Reductions.sumAll(this); }
-    public Tensor mean() { return Reductions.sumAll(this).mul(1f / data.length); }
-    public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, axis, keepDim); }
-    public Tensor mean(int axis, boolean keepDim) { return Reductions.sum(this, axis, keepDim).mul(1f / shape[Shapes.axis(axis, shape.length, "mean")]); }
-    public Tensor max(int axis, boolean keepDim) { return Reductions.max(this, axis, keepDim); }
-    public Tensor softmax(int axis) { return Reductions.softmax(this, axis); }
-    public Tensor logSoftmax(int axis) { return Reductions.logSoftmax(this, axis); }
+    public Tensor sum() {
+        return Reductions.sumAll(this);
+    }
+
+    public Tensor mean() {
+        return Reductions.sumAll(this).mul(1f / data.length);
+    }
+
+    public Tensor sum(int axis, boolean keepDim) {
+        return Reductions.sum(this, axis, keepDim);
+    }
+
+    public Tensor mean(int axis, boolean keepDim) {
+        return Reductions.sum(this, axis, keepDim)
+                .mul(1f / shape[Shapes.axis(axis, shape.length, "mean")]);
+    }
+
+    public Tensor max(int axis, boolean keepDim) {
+        return Reductions.max(this, axis, keepDim);
+    }
+
+    public Tensor softmax(int axis) {
+        return Reductions.softmax(this, axis);
+    }
+
+    public Tensor logSoftmax(int axis) {
+        return Reductions.logSoftmax(this, axis);
+    }
+
     /** Indices of the largest values along the last axis. */
-    public int[] argmax() { return Reductions.argmaxLast(this); }
+    public int[] argmax() {
+        return Reductions.argmaxLast(this);
+    }
 
-    public Tensor matmul(Tensor o) { return Linalg.matmul(this, o); }
+    public Tensor matmul(Tensor o) {
+        return Linalg.matmul(this, o);
+    }
+
     /** this @ oᵀ over the last two axes, batched, without building the transpose. */
-    public Tensor matmulT(Tensor o) { return Linalg.matmulTransposed(this, o); }
-    /** this (…, in) @ weightᵀ + bias with weight (out, in): a fused Linear layer (bias may be null). */
-    public Tensor linear(Tensor weight, Tensor bias) { return Linalg.linear(this, weight, bias); }
+    public Tensor matmulT(Tensor o) {
+        return Linalg.matmulTransposed(this, o);
+    }
+
+    /**
+     * this (…, in) @ weightᵀ + bias with weight (out, in): a fused Linear layer (bias may be null).
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return Linalg.linear(this, weight, bias);
+    }
+
     /** Layer normalization over the last axis with scale gamma and shift beta. */
-    public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) { return Normalization.layerNorm(this, gamma, beta, eps); }
-    public Tensor reshape(int... newShape) { return Shaping.reshape(this, newShape); }
-    public Tensor transpose(int a, int b) { return Shaping.transpose(this, a, b); }
-    public Tensor permute(int... dims) { return Shaping.permute(this, dims); }
+    public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) {
+        return Normalization.layerNorm(this, gamma, beta, eps);
+    }
+
+    public Tensor reshape(int... newShape) {
+        return Shaping.reshape(this, newShape);
+    }
+
+    public Tensor transpose(int a, int b) {
+        return Shaping.transpose(this, a, b);
+    }
+
+    public Tensor permute(int... dims) {
+        return Shaping.permute(this, dims);
+    }
+
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
-    public Tensor slice(int axis, int from, int to) { return Shaping.slice(this, axis, from, to); }
+    public Tensor slice(int axis, int from, int to) {
+        return Shaping.slice(this, axis, from, to);
+    }
+
     /** Rows {@code indices} of the first axis: embedding lookup. */
-    public Tensor indexSelect(int[] indices) { return Shaping.indexSelect(this, indices); }
+    public Tensor indexSelect(int[] indices) {
+        return Shaping.indexSelect(this, indices);
+    }
+
     /** For a (N, C) tensor, the N elements {@code [i, targets[i]]}. */
-    public Tensor pick(int[] targets) { return Shaping.pick(this, targets); }
+    public Tensor pick(int[] targets) {
+        return Shaping.pick(this, targets);
+    }
 
     /** 2-D convolution of (N, C, H, W) with weights (O, C, KH, KW) and bias (O) or null. */
-    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) { return Convolution.conv2d(this, weight, bias, stride, padding); }
-    public Tensor maxPool2d(int kernel, int stride) { return Convolution.maxPool2d(this, kernel, stride); }
-    public Tensor avgPool2d(int kernel, int stride) { return Convolution.avgPool2d(this, kernel, stride); }
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return Convolution.conv2d(this, weight, bias, stride, padding);
+    }
+
+    public Tensor maxPool2d(int kernel, int stride) {
+        return Convolution.maxPool2d(this, kernel, stride);
+    }
+
+    public Tensor avgPool2d(int kernel, int stride) {
+        return Convolution.avgPool2d(this, kernel, stride);
+    }
 
     /** Joins tensors along an axis. */
-    public static Tensor cat(java.util.List<Tensor> parts, int axis) { return Shaping.cat(parts, axis); }
+    public static Tensor cat(java.util.List<Tensor> parts, int axis) {
+        return Shaping.cat(parts, axis);
+    }
 
     /** Stacks equally shaped tensors along a new axis. */
     public static Tensor stack(java.util.List<Tensor> parts, int axis) {
@@ -540,7 +714,10 @@ public final class Tensor {
     public static final class Internals {
         private Internals() {}
 
-        /** The live values; the caller is about to change them (caches of the old values are dropped). */
+        /**
+         * The live values; the caller is about to change them (caches of the old values are
+         * dropped).
+         */
         public static float[] data(Tensor t) {
             t.version++;
             return t.data;
@@ -575,7 +752,10 @@ public final class Tensor {
         sb.append('[');
         for (int i = 0; i < n; i++) {
             if (n > 2 * edge && i == edge) {
-                sb.append(axis == shape.length - 1 ? "..., " : "...,\n" + " ".repeat(indent + axis + 1));
+                sb.append(
+                        axis == shape.length - 1
+                                ? "..., "
+                                : "...,\n" + " ".repeat(indent + axis + 1));
                 i = n - edge;
             }
             if (axis == shape.length - 1) {

@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnwiki.core.nn.Activation;
+import org.nnwiki.core.nn.BatchNorm1d;
 import org.nnwiki.core.nn.Checkpoint;
 import org.nnwiki.core.nn.Dropout;
 import org.nnwiki.core.nn.Layer;
 import org.nnwiki.core.nn.Linear;
 import org.nnwiki.core.nn.Sequential;
-import org.nnwiki.core.nn.BatchNorm1d;
 
-/** Gradient checkpointing gives the same gradients while the graph holds less; the memory count is exact. */
+/**
+ * Gradient checkpointing gives the same gradients while the graph holds less; the memory count is
+ * exact.
+ */
 class CheckpointTest {
     private static Sequential deepNet() {
         Rng.manualSeed(3);
@@ -48,7 +51,8 @@ class CheckpointTest {
             List<float[]> saved = gradients(Checkpoint.sequential(model, segments), x);
             assertEquals(plain.size(), saved.size());
             for (int i = 0; i < plain.size(); i++) {
-                assertArrayEquals(plain.get(i), saved.get(i), segments + " segments, gradient " + i);
+                assertArrayEquals(
+                        plain.get(i), saved.get(i), segments + " segments, gradient " + i);
             }
         }
     }
@@ -71,14 +75,17 @@ class CheckpointTest {
         Tensor x = Tensor.randn(2, 3).requiresGrad();
         assertEquals(0, GraphMemory.savedBytes(x), "a leaf holds no graph");
         Tensor r = x.relu();
-        assertEquals(24, GraphMemory.savedBytes(r), "relu's output; its input is the leaf's own array");
+        assertEquals(
+                24, GraphMemory.savedBytes(r), "relu's output; its input is the leaf's own array");
         Tensor g = x.gelu();
         assertEquals(72, GraphMemory.savedBytes(g), "gelu's output and its saved Φ and φ");
         Tensor both = r.add(g);
         // add's output, relu's and gelu's as before (x counted nowhere), and the two ints of the
         // broadcast shape that add's backward step keeps.
         assertEquals(24 + 72 + 24 + 8, GraphMemory.savedBytes(both), "shared inputs count once");
-        assertEquals(List.of("relu", "gelu", "add"), new ArrayList<>(GraphMemory.byOperation(both).keySet()));
+        assertEquals(
+                List.of("relu", "gelu", "add"),
+                new ArrayList<>(GraphMemory.byOperation(both).keySet()));
         both.sum().backward();
         assertEquals(0, GraphMemory.savedBytes(both), "backward frees the graph");
     }
@@ -97,8 +104,8 @@ class CheckpointTest {
     @Test
     void batchNormInTrainingModeIsRefused() {
         Layer model = new Checkpoint(new Sequential(new Linear(4, 4), new BatchNorm1d(4)));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.forward(Tensor.randn(3, 4)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> model.forward(Tensor.randn(3, 4)));
         assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Checkpoint.sequential(deepNet(), 14));
     }

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * conv2d's forward and all three gradients against the definition written as plain loops, for
- * the stride-1 "shifted rows" path (several kernel shapes and paddings) and the im2col path
- * (stride 2, padding larger than the kernel).
+ * conv2d's forward and all three gradients against the definition written as plain loops, for the
+ * stride-1 "shifted rows" path (several kernel shapes and paddings) and the im2col path (stride 2,
+ * padding larger than the kernel).
  */
 class ConvolutionTest {
 
@@ -28,14 +28,17 @@ class ConvolutionTest {
 
     @ParameterizedTest(name = "n={0} c={1} {2}×{3} o={4} k={5}×{6} stride={7} pad={8}")
     @MethodSource("geometries")
-    void matchesTheDefinition(int n, int c, int h, int w, int o, int kh, int kw, int stride, int pad) {
+    void matchesTheDefinition(
+            int n, int c, int h, int w, int o, int kh, int kw, int stride, int pad) {
         Rng.manualSeed(n * 1000 + c * 100 + kh * 10 + pad);
         Tensor x = Tensor.randn(n, c, h, w).requiresGrad();
         Tensor k = Tensor.randn(o, c, kh, kw).requiresGrad();
         Tensor b = Tensor.randn(o).requiresGrad();
         Tensor y = x.conv2d(k, b, stride, pad);
         int oh = (h + 2 * pad - kh) / stride + 1, ow = (w + 2 * pad - kw) / stride + 1;
-        assertEquals(java.util.List.of(n, o, oh, ow), java.util.Arrays.stream(y.shape()).boxed().toList());
+        assertEquals(
+                java.util.List.of(n, o, oh, ow),
+                java.util.Arrays.stream(y.shape()).boxed().toList());
         float[] g = Tensor.randn(n, o, oh, ow).data;
         y.backward(g);
 
@@ -81,7 +84,8 @@ class ConvolutionTest {
         for (int i = 0; i < expected.length; i++) {
             float tolerance = 1e-4f * (1 + Math.abs(expected[i]));
             if (Math.abs(expected[i] - actual[i]) > tolerance) {
-                throw new AssertionError(what + "[" + i + "]: expected " + expected[i] + " but was " + actual[i]);
+                throw new AssertionError(
+                        what + "[" + i + "]: expected " + expected[i] + " but was " + actual[i]);
             }
         }
     }

@@ -18,8 +18,7 @@ import org.nnwiki.core.data.Batches;
 import org.nnwiki.core.data.Idx;
 
 class DataTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void batchesCoverEveryExampleOnceAndReshuffleEachEpoch() {
@@ -35,19 +34,32 @@ class DataTest {
         }
         assertEquals(10, first.stream().distinct().count());
         List<Integer> second = new ArrayList<>();
-        batches.forEach(b -> { for (int v : b.y()) second.add(v); });
+        batches.forEach(
+                b -> {
+                    for (int v : b.y()) second.add(v);
+                });
         assertNotEquals(first, second);
         List<Integer> again = new ArrayList<>();
-        Batches.shuffled(x, y, 4, Rng.seeded(1)).forEach(b -> { for (int v : b.y()) again.add(v); });
+        Batches.shuffled(x, y, 4, Rng.seeded(1))
+                .forEach(
+                        b -> {
+                            for (int v : b.y()) again.add(v);
+                        });
         assertEquals(first, again, "the same seed gives the same order");
     }
 
     @Test
     void splitAndOneHot() {
-        Batches.Split s = Batches.trainTestSplit(Tensor.arange(10).reshape(10, 1), new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1}, 0.3, Rng.seeded(2));
+        Batches.Split s =
+                Batches.trainTestSplit(
+                        Tensor.arange(10).reshape(10, 1),
+                        new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1},
+                        0.3,
+                        Rng.seeded(2));
         assertEquals(7, s.trainY().length);
         assertEquals(3, s.testX().size(0));
-        assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0}, Batches.oneHot(new int[] {1, 0}, 3).toArray());
+        assertArrayEquals(
+                new float[] {0, 1, 0, 1, 0, 0}, Batches.oneHot(new int[] {1, 0}, 3).toArray());
     }
 
     @Test

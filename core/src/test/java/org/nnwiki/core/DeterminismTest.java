@@ -24,19 +24,22 @@ import org.junit.jupiter.api.Test;
  * The core computes the same bits on every machine: {@link DeterminismWorkload} runs in child JVMs
  * under every configuration this machine can imitate — vector widths 128 and 256 bits and the
  * machine's own, no Vector API at all, 1 to 16 threads, C1 only, the interpreter (on the small
- * part), and JDK 25 when one is installed — and every run must print the hash committed in
- * {@code determinism.txt}. The committed hash makes a machine of another kind (AVX2, ARM) compare
- * against the machine that recorded it, not only against itself.
+ * part), and JDK 25 when one is installed — and every run must print the hash committed in {@code
+ * determinism.txt}. The committed hash makes a machine of another kind (AVX2, ARM) compare against
+ * the machine that recorded it, not only against itself.
  *
- * <p>A deliberate change of the core's arithmetic changes the hash: run
- * {@code ./mvnw -q -pl core test -Dtest=DeterminismTest -Dnnwiki.updateDeterminism=true}, which
- * rewrites the file when every configuration agrees, and say why in the commit.
+ * <p>A deliberate change of the core's arithmetic changes the hash: run {@code ./mvnw -q -pl core
+ * test -Dtest=DeterminismTest -Dnnwiki.updateDeterminism=true}, which rewrites the file when every
+ * configuration agrees, and say why in the commit.
  */
 class DeterminismTest {
-    private static final Path EXPECTED = Path.of("src/test/resources/org/nnwiki/core/determinism.txt");
+    private static final Path EXPECTED =
+            Path.of("src/test/resources/org/nnwiki/core/determinism.txt");
     private static final String VECTOR = "--add-modules=jdk.incubator.vector";
 
-    /** One child JVM: a name for the report, the java launcher, its options and the workload part. */
+    /**
+     * One child JVM: a name for the report, the java launcher, its options and the workload part.
+     */
     record Config(String name, String java, List<String> options, String part) {}
 
     @Test
@@ -45,47 +48,84 @@ class DeterminismTest {
         List<Config> configs = new ArrayList<>();
         // Three repetitions in one JVM: the first runs interpreted, the last compiled by C2.
         configs.add(new Config("default", java, List.of(VECTOR), "full 3"));
-        configs.add(new Config("128-bit vectors", java, List.of(VECTOR, "-XX:MaxVectorSize=16"), "full"));
-        configs.add(new Config("256-bit vectors", java, List.of(VECTOR, "-XX:MaxVectorSize=32"), "full"));
+        configs.add(
+                new Config(
+                        "128-bit vectors", java, List.of(VECTOR, "-XX:MaxVectorSize=16"), "full"));
+        configs.add(
+                new Config(
+                        "256-bit vectors", java, List.of(VECTOR, "-XX:MaxVectorSize=32"), "full"));
         configs.add(new Config("no Vector API", java, List.of(), "full"));
         for (int threads : new int[] {1, 2, 3, 8, 16}) {
-            configs.add(new Config(threads + " threads", java, List.of(VECTOR, "-XX:ActiveProcessorCount=" + threads), "full"));
+            configs.add(
+                    new Config(
+                            threads + " threads",
+                            java,
+                            List.of(VECTOR, "-XX:ActiveProcessorCount=" + threads),
+                            "full"));
         }
-        configs.add(new Config("C1 only", java, List.of(VECTOR, "-XX:TieredStopAtLevel=1"), "full"));
+        configs.add(
+                new Config("C1 only", java, List.of(VECTOR, "-XX:TieredStopAtLevel=1"), "full"));
         configs.add(new Config("default", java, List.of(VECTOR), "small"));
         configs.add(new Config("interpreter", java, List.of(VECTOR, "-Xint"), "small"));
         configs.add(new Config("interpreter, no Vector API", java, List.of("-Xint"), "small"));
         Optional<String> jdk25 = jdk25();
-        jdk25.ifPresent(j -> {
-            configs.add(new Config("JDK 25", j, List.of(VECTOR), "full"));
-            configs.add(new Config("JDK 25, 128-bit vectors", j, List.of(VECTOR, "-XX:MaxVectorSize=16"), "full"));
-        });
+        jdk25.ifPresent(
+                j -> {
+                    configs.add(new Config("JDK 25", j, List.of(VECTOR), "full"));
+                    configs.add(
+                            new Config(
+                                    "JDK 25, 128-bit vectors",
+                                    j,
+                                    List.of(VECTOR, "-XX:MaxVectorSize=16"),
+                                    "full"));
+                });
 
         Map<Config, Map<String, String>> results = runAll(configs);
         Map<String, String> expected = readExpected();
         StringBuilder report = new StringBuilder();
         Map<String, Map<String, List<String>>> byPart = new TreeMap<>();
-        results.forEach((c, hashes) -> {
-            String part = c.part().split(" ")[0];
-            byPart.computeIfAbsent(part, k -> new TreeMap<>()).computeIfAbsent(hashes.get("total"), k -> new ArrayList<>()).add(c.name());
-            report.append(String.format("%-32s %-6s %s%n", c.name(), part, hashes));
-        });
+        results.forEach(
+                (c, hashes) -> {
+                    String part = c.part().split(" ")[0];
+                    byPart.computeIfAbsent(part, k -> new TreeMap<>())
+                            .computeIfAbsent(hashes.get("total"), k -> new ArrayList<>())
+                            .add(c.name());
+                    report.append(String.format("%-32s %-6s %s%n", c.name(), part, hashes));
+                });
         for (var e : byPart.entrySet()) {
             if (e.getValue().size() != 1) {
-                fail("configurations disagree on part '" + e.getKey() + "': " + e.getValue() + "\n" + report);
+                fail(
+                        "configurations disagree on part '"
+                                + e.getKey()
+                                + "': "
+                                + e.getValue()
+                                + "\n"
+                                + report);
             }
         }
         Map<String, String> measured = new TreeMap<>();
         byPart.forEach((part, hashes) -> measured.put(part, hashes.keySet().iterator().next()));
         if (Boolean.getBoolean("nnwiki.updateDeterminism")) {
-            StringBuilder file = new StringBuilder("# DeterminismWorkload's hash per part; see DeterminismTest. Same on every machine.\n");
-            measured.forEach((part, hash) -> file.append(part).append(' ').append(hash).append('\n'));
+            StringBuilder file =
+                    new StringBuilder(
+                            "# DeterminismWorkload's hash per part; see DeterminismTest. Same on every machine.\n");
+            measured.forEach(
+                    (part, hash) -> file.append(part).append(' ').append(hash).append('\n'));
             Files.writeString(EXPECTED, file, StandardCharsets.UTF_8);
             return;
         }
-        jdk25.ifPresentOrElse(j -> { }, () -> System.out.println("DeterminismTest: no JDK 25 found (set -Dnnwiki.jdk25=PATH/bin/java to add it)"));
-        assertEquals(expected, measured, "the core's results differ from the committed hashes in " + EXPECTED
-                + " (a change in the arithmetic, or this machine computes other bits than the one that recorded them)\n" + report);
+        jdk25.ifPresentOrElse(
+                j -> {},
+                () ->
+                        System.out.println(
+                                "DeterminismTest: no JDK 25 found (set -Dnnwiki.jdk25=PATH/bin/java to add it)"));
+        assertEquals(
+                expected,
+                measured,
+                "the core's results differ from the committed hashes in "
+                        + EXPECTED
+                        + " (a change in the arithmetic, or this machine computes other bits than the one that recorded them)\n"
+                        + report);
     }
 
     private static Map<String, String> readExpected() throws IOException {
@@ -99,7 +139,9 @@ class DeterminismTest {
         return m;
     }
 
-    /** Runs the configurations two at a time (they use every core anyway); section → hash for each. */
+    /**
+     * Runs the configurations two at a time (they use every core anyway); section → hash for each.
+     */
     private static Map<Config, Map<String, String>> runAll(List<Config> configs) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -155,7 +197,11 @@ class DeterminismTest {
         }
         try (Stream<Path> dirs = Files.list(jvms)) {
             return dirs.filter(d -> d.getFileName().toString().contains("25"))
-                    .map(d -> d.resolve("bin/java")).filter(Files::isExecutable).sorted().map(Path::toString).findFirst();
+                    .map(d -> d.resolve("bin/java"))
+                    .filter(Files::isExecutable)
+                    .sorted()
+                    .map(Path::toString)
+                    .findFirst();
         }
     }
 }

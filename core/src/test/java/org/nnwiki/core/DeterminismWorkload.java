@@ -12,8 +12,11 @@ import java.util.function.Supplier;
 import org.nnwiki.core.kernel.Gemm;
 import org.nnwiki.core.nn.Activation;
 import org.nnwiki.core.nn.BatchNorm;
+import org.nnwiki.core.nn.BatchNorm2d;
 import org.nnwiki.core.nn.Conv2d;
 import org.nnwiki.core.nn.Embedding;
+import org.nnwiki.core.nn.GRU;
+import org.nnwiki.core.nn.LSTM;
 import org.nnwiki.core.nn.LayerNorm;
 import org.nnwiki.core.nn.Linear;
 import org.nnwiki.core.nn.Losses;
@@ -24,15 +27,12 @@ import org.nnwiki.core.nn.PositionalEncoding;
 import org.nnwiki.core.nn.Recurrent;
 import org.nnwiki.core.nn.Sequential;
 import org.nnwiki.core.nn.Transformer;
+import org.nnwiki.core.optim.AdamOptions;
 import org.nnwiki.core.optim.Optimizer;
 import org.nnwiki.core.optim.Optimizers;
+import org.nnwiki.core.optim.RmsPropOptions;
 import org.nnwiki.core.optim.Schedules;
 import org.nnwiki.core.optim.SgdOptions;
-import org.nnwiki.core.optim.AdamOptions;
-import org.nnwiki.core.optim.RmsPropOptions;
-import org.nnwiki.core.nn.LSTM;
-import org.nnwiki.core.nn.GRU;
-import org.nnwiki.core.nn.BatchNorm2d;
 
 /**
  * The canonical workload of {@code DeterminismTest}: every differentiable operation forward and
@@ -42,8 +42,8 @@ import org.nnwiki.core.nn.BatchNorm2d;
  *
  * <p>Run as a program in a child JVM: {@code DeterminismWorkload full|small [repeats]} prints one
  * line {@code section <TAB> hash} per section and a last line {@code total <TAB> hash}. With
- * repeats &gt; 1 the sections run again in the same JVM (warmed up, compiled by then) and the program
- * fails if any repetition hashes differently. {@code small} is the ops section on sizes an
+ * repeats &gt; 1 the sections run again in the same JVM (warmed up, compiled by then) and the
+ * program fails if any repetition hashes differently. {@code small} is the ops section on sizes an
  * interpreter (-Xint) gets through in seconds; it still crosses every vector loop's tail.
  */
 public final class DeterminismWorkload {
@@ -105,7 +105,11 @@ public final class DeterminismWorkload {
             }
         }
         first.forEach((k, v) -> System.out.println(k + "\t" + v));
-        System.err.println("kernel: " + Gemm.implementation() + ", threads " + Runtime.getRuntime().availableProcessors());
+        System.err.println(
+                "kernel: "
+                        + Gemm.implementation()
+                        + ", threads "
+                        + Runtime.getRuntime().availableProcessors());
     }
 
     /** Section name → hash, and "total" over all sections. */
@@ -121,18 +125,20 @@ public final class DeterminismWorkload {
         }
         Map<String, String> out = new LinkedHashMap<>();
         Hash total = new Hash();
-        sections.forEach((name, body) -> {
-            Rng.manualSeed(42);
-            String h = body.get();
-            out.put(name, h);
-            total.add(h);
-        });
+        sections.forEach(
+                (name, body) -> {
+                    Rng.manualSeed(42);
+                    String h = body.get();
+                    out.put(name, h);
+                    total.add(h);
+                });
         out.put("total", total.hex());
         return out;
     }
 
     /** Forward and backward of one operation: hashes the output, then every input's gradient. */
-    private static void op(Hash h, java.util.function.Function<Tensor[], Tensor> f, Tensor... inputs) {
+    private static void op(
+            Hash h, java.util.function.Function<Tensor[], Tensor> f, Tensor... inputs) {
         for (Tensor t : inputs) {
             t.zeroGrad();
         }
@@ -156,7 +162,7 @@ public final class DeterminismWorkload {
      */
     static String ops(int scale) {
         Hash h = new Hash();
-        int rows = 37 * scale, cols = 173 * scale / 2 + 1;                // 148 × 347 at scale 4
+        int rows = 37 * scale, cols = 173 * scale / 2 + 1; // 148 × 347 at scale 4
         Tensor a = p(rows, cols), b = p(rows, cols), bias = p(cols), col = p(rows, 1), one = p(1);
         Tensor pos = Tensor.uniform(0.1f, 3f, rows, cols).requiresGrad();
         op(h, t -> t[0].add(t[1]), a, b);
@@ -215,7 +221,10 @@ public final class DeterminismWorkload {
         op(h, t -> t[0].matmulT(t[1]), x, wt);
         op(h, t -> t[0].linear(t[1], t[2]), x, wt, lb);
         op(h, t -> t[0].linear(t[1], null), x, wt);
-        Tensor ba = p(3, 33 * scale, 29), bb = p(3, 29, 31 * scale), bt = p(3, 31 * scale, 29), b2 = p(29, 17);
+        Tensor ba = p(3, 33 * scale, 29),
+                bb = p(3, 29, 31 * scale),
+                bt = p(3, 31 * scale, 29),
+                b2 = p(29, 17);
         op(h, t -> t[0].matmul(t[1]), ba, bb);
         op(h, t -> t[0].matmulT(t[1]), ba, bt);
         op(h, t -> t[0].matmul(t[1]), ba, b2);
@@ -263,7 +272,8 @@ public final class DeterminismWorkload {
     }
 
     /** Trains for {@code steps}, hashing every loss and then every parameter with its gradient. */
-    private static String train(List<Tensor> params, Optimizer opt, int steps, Supplier<Tensor> loss) {
+    private static String train(
+            List<Tensor> params, Optimizer opt, int steps, Supplier<Tensor> loss) {
         Hash h = new Hash();
         for (int s = 0; s < steps; s++) {
             Tensor l = loss.get();
@@ -280,20 +290,38 @@ public final class DeterminismWorkload {
     }
 
     static String mlp() {
-        Sequential net = new Sequential(new Linear(64, 128), Activation.relu(), new Linear(128, 128), Activation.tanh(),
-                new Linear(128, 128), Activation.gelu(), new Linear(128, 10));
+        Sequential net =
+                new Sequential(
+                        new Linear(64, 128),
+                        Activation.relu(),
+                        new Linear(128, 128),
+                        Activation.tanh(),
+                        new Linear(128, 128),
+                        Activation.gelu(),
+                        new Linear(128, 10));
         Tensor x = Tensor.randn(256, 64);
         int[] y = labels(256, 10);
-        Optimizer opt = Optimizers.sgd(net.parameters(), SgdOptions.lr(0.05).momentum(0.9).nesterov(true).weightDecay(1e-4));
+        Optimizer opt =
+                Optimizers.sgd(
+                        net.parameters(),
+                        SgdOptions.lr(0.05).momentum(0.9).nesterov(true).weightDecay(1e-4));
         return train(net.parameters(), opt, 30, () -> Losses.crossEntropy(net.forward(x), y));
     }
 
     static String cnn() {
-        Sequential net = new Sequential(
-                new Conv2d(1, 8, 3, 1, 1), new BatchNorm2d(8), Activation.relu(), new MaxPool2d(2),
-                new Conv2d(8, 16, 3, 1, 1), Activation.relu(), new MaxPool2d(2),
-                new Conv2d(16, 16, 3, 2, 1), Activation.relu(),
-                Activation.flatten(), new Linear(16 * 4 * 4, 10));
+        Sequential net =
+                new Sequential(
+                        new Conv2d(1, 8, 3, 1, 1),
+                        new BatchNorm2d(8),
+                        Activation.relu(),
+                        new MaxPool2d(2),
+                        new Conv2d(8, 16, 3, 1, 1),
+                        Activation.relu(),
+                        new MaxPool2d(2),
+                        new Conv2d(16, 16, 3, 2, 1),
+                        Activation.relu(),
+                        Activation.flatten(),
+                        new Linear(16 * 4 * 4, 10));
         Tensor x = Tensor.randn(32, 1, 28, 28);
         int[] y = labels(32, 10);
         Optimizer opt = Optimizers.adam(net.parameters(), 1e-3);
@@ -311,10 +339,15 @@ public final class DeterminismWorkload {
         int[] next = labels(n * t + 1, vocab);
         int[] target = java.util.Arrays.copyOf(next, n * t);
         Optimizer opt = Optimizers.rmsProp(ps, RmsPropOptions.lr(1e-2));
-        return train(ps, opt, 12, () -> {
-            Tensor hs = gru.forward(rnn.forward(emb.forward(ids, n, t)).outputs()).outputs();
-            return Losses.crossEntropy(head.forward(hs).reshape(n * t, vocab), target);
-        });
+        return train(
+                ps,
+                opt,
+                12,
+                () -> {
+                    Tensor hs =
+                            gru.forward(rnn.forward(emb.forward(ids, n, t)).outputs()).outputs();
+                    return Losses.crossEntropy(head.forward(hs).reshape(n * t, vocab), target);
+                });
     }
 
     static String transformer() {
@@ -337,10 +370,18 @@ public final class DeterminismWorkload {
         Tensor padding = MultiHeadAttention.paddingMask(lengths, t);
         Tensor causal = MultiHeadAttention.causalMask(t);
         Optimizer opt = Optimizers.adamW(ps, AdamOptions.lr(3e-3).weightDecay(0.01));
-        return train(ps, opt, 12, () -> {
-            Tensor memory = enc.forward(pos.forward(emb.forward(src, n, t)), padding).output();
-            Tensor y = dec.forward(pos.forward(emb.forward(in, n, t)), memory, causal, padding).output();
-            return Losses.crossEntropy(head.forward(norm.forward(y)).reshape(n * t, vocab), out);
-        });
+        return train(
+                ps,
+                opt,
+                12,
+                () -> {
+                    Tensor memory =
+                            enc.forward(pos.forward(emb.forward(src, n, t)), padding).output();
+                    Tensor y =
+                            dec.forward(pos.forward(emb.forward(in, n, t)), memory, causal, padding)
+                                    .output();
+                    return Losses.crossEntropy(
+                            head.forward(norm.forward(y)).reshape(n * t, vocab), out);
+                });
     }
 }

@@ -20,7 +20,10 @@ import org.nnwiki.display.NodeGraph;
  * }</pre>
  */
 public final class Diagram implements Chart {
-    /** One traced layer: its description, the shape it produced, its parameter count, its depth in nested Sequentials. */
+    /**
+     * One traced layer: its description, the shape it produced, its parameter count, its depth in
+     * nested Sequentials.
+     */
     public record Step(String layer, int[] output, int parameters, int depth) {}
 
     private final String title;
@@ -33,7 +36,10 @@ public final class Diagram implements Chart {
         this.steps = steps;
     }
 
-    /** Runs {@code model} on {@code input} layer by layer (nested Sequentials are opened) and records each step. */
+    /**
+     * Runs {@code model} on {@code input} layer by layer (nested Sequentials are opened) and
+     * records each step.
+     */
     public static Diagram of(Layer model, Tensor input) {
         boolean training = model.isTraining();
         List<Step> steps = new ArrayList<>();
@@ -46,8 +52,12 @@ public final class Diagram implements Chart {
             }
         }
         int total = steps.stream().mapToInt(Step::parameters).sum();
-        String title = "Layers of the model, traced on a " + shape(input.shape()) + " input (" + String.format(Locale.ROOT, "%,d", total)
-                + " parameters)";
+        String title =
+                "Layers of the model, traced on a "
+                        + shape(input.shape())
+                        + " input ("
+                        + String.format(Locale.ROOT, "%,d", total)
+                        + " parameters)";
         return new Diagram(title, input.shape(), List.copyOf(steps));
     }
 
@@ -59,8 +69,14 @@ public final class Diagram implements Chart {
             return x;
         }
         Tensor y = layer.forward(x);
-        steps.add(new Step(layer.toString().startsWith(layer.getClass().getName() + "@") ? layer.getClass().getSimpleName() : layer.toString(),
-                y.shape(), layer.parameterCount(), depth));
+        steps.add(
+                new Step(
+                        layer.toString().startsWith(layer.getClass().getName() + "@")
+                                ? layer.getClass().getSimpleName()
+                                : layer.toString(),
+                        y.shape(),
+                        layer.parameterCount(),
+                        depth));
         return y;
     }
 
@@ -90,7 +106,13 @@ public final class Diagram implements Chart {
             if (s.parameters() > 0) {
                 lines.add(String.format(Locale.ROOT, "%,d parameters", s.parameters()));
             }
-            g.node(id, i == steps.size() - 1 ? NodeGraph.Kind.OUTPUT : s.parameters() > 0 ? NodeGraph.Kind.PARAMETER : NodeGraph.Kind.OPERATION,
+            g.node(
+                    id,
+                    i == steps.size() - 1
+                            ? NodeGraph.Kind.OUTPUT
+                            : s.parameters() > 0
+                                    ? NodeGraph.Kind.PARAMETER
+                                    : NodeGraph.Kind.OPERATION,
                     lines.toArray(String[]::new));
             g.edge(previous, id);
             previous = id;

@@ -32,8 +32,10 @@ public final class Graph implements Chart {
 
     private final Tensor root;
     private final List<Tensor> order;
+
     /** Each tensor's inputs as recorded at {@code of} ({@code backward()} frees them). */
     private final Map<Tensor, List<Tensor>> inputs = new IdentityHashMap<>();
+
     private final Map<Tensor, String> labels = new IdentityHashMap<>();
     private String title;
     private boolean values;
@@ -43,7 +45,11 @@ public final class Graph implements Chart {
         this.root = root;
         this.order = order;
         order.forEach(t -> inputs.put(t, t.inputs()));
-        this.title = "Computation graph of " + (root.op().equals("leaf") ? "a leaf tensor" : "a " + root.op() + " result");
+        this.title =
+                "Computation graph of "
+                        + (root.op().equals("leaf")
+                                ? "a leaf tensor"
+                                : "a " + root.op() + " result");
     }
 
     /** The graph that produced {@code tensor}, read now (before {@code backward()} frees it). */
@@ -62,10 +68,12 @@ public final class Graph implements Chart {
                 }
             }
         }
-        if (order.size() == 1 && tensor.op().equals("leaf") || tensor.inputs().isEmpty() && !tensor.op().equals("leaf")) {
-            throw new IllegalArgumentException("Graph.of: this tensor has no recorded graph: it is a leaf, was computed under"
-                    + " Tensor.noGrad() or from inputs that take no gradient, or backward() has already freed its graph"
-                    + " (call Graph.of before backward())");
+        if (order.size() == 1 && tensor.op().equals("leaf")
+                || tensor.inputs().isEmpty() && !tensor.op().equals("leaf")) {
+            throw new IllegalArgumentException(
+                    "Graph.of: this tensor has no recorded graph: it is a leaf, was computed under"
+                            + " Tensor.noGrad() or from inputs that take no gradient, or backward() has already freed its graph"
+                            + " (call Graph.of before backward())");
         }
         Collections.reverse(order);
         return new Graph(tensor, order);
@@ -83,7 +91,10 @@ public final class Graph implements Chart {
         return this;
     }
 
-    /** Writes each tensor's values in its box (tensors of up to four elements; larger ones show their shape only). */
+    /**
+     * Writes each tensor's values in its box (tensors of up to four elements; larger ones show
+     * their shape only).
+     */
     public Graph values() {
         this.values = true;
         return this;
@@ -121,8 +132,12 @@ public final class Graph implements Chart {
     /** The graph as boxes and arrows, one per tensor, ready to lay out. */
     public NodeGraph toNodeGraph() {
         if (order.size() > MAX_NODES) {
-            throw new IllegalStateException("Graph: " + order.size() + " tensors is more than " + MAX_NODES
-                    + " boxes anyone can read; draw one box per module with modules(model, depth), or a smaller part of the graph");
+            throw new IllegalStateException(
+                    "Graph: "
+                            + order.size()
+                            + " tensors is more than "
+                            + MAX_NODES
+                            + " boxes anyone can read; draw one box per module with modules(model, depth), or a smaller part of the graph");
         }
         NodeGraph g = NodeGraph.of(title);
         Map<Tensor, String> ids = new IdentityHashMap<>();
@@ -130,11 +145,24 @@ public final class Graph implements Chart {
             String id = "t" + ids.size();
             ids.put(t, id);
             boolean leaf = t.op().equals("leaf");
-            NodeGraph.Kind kind = t == root ? NodeGraph.Kind.OUTPUT
-                    : !leaf ? NodeGraph.Kind.OPERATION : t.isRequiringGrad() ? NodeGraph.Kind.PARAMETER : NodeGraph.Kind.INPUT;
+            NodeGraph.Kind kind =
+                    t == root
+                            ? NodeGraph.Kind.OUTPUT
+                            : !leaf
+                                    ? NodeGraph.Kind.OPERATION
+                                    : t.isRequiringGrad()
+                                            ? NodeGraph.Kind.PARAMETER
+                                            : NodeGraph.Kind.INPUT;
             List<String> lines = new ArrayList<>();
             String name = labels.get(t);
-            lines.add(name != null && !leaf ? name + " = " + t.op() : name != null ? name : leaf ? (t.isRequiringGrad() ? "parameter" : "input") : t.op());
+            lines.add(
+                    name != null && !leaf
+                            ? name + " = " + t.op()
+                            : name != null
+                                    ? name
+                                    : leaf
+                                            ? (t.isRequiringGrad() ? "parameter" : "input")
+                                            : t.op());
             lines.add(Diagram.shape(t.shape()));
             if (values) {
                 String v = brief(t.toArray());
@@ -174,17 +202,23 @@ public final class Graph implements Chart {
      */
     public NodeGraph modules(Module model, int depth) {
         if (depth < 1) {
-            throw new IllegalArgumentException("Graph.modules: depth must be at least 1, not " + depth);
+            throw new IllegalArgumentException(
+                    "Graph.modules: depth must be at least 1, not " + depth);
         }
         Map<Tensor, String> paramOwner = new IdentityHashMap<>();
         Map<String, Integer> paramCount = new java.util.LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) -> {
-            String module = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
-            paramOwner.put(p, module);
-            paramCount.merge(cut(module, depth), p.numel(), Integer::sum);
-        });
+        model.namedParameters()
+                .forEach(
+                        (name, p) -> {
+                            String module =
+                                    name.contains(".")
+                                            ? name.substring(0, name.lastIndexOf('.'))
+                                            : "";
+                            paramOwner.put(p, module);
+                            paramCount.merge(cut(module, depth), p.numel(), Integer::sum);
+                        });
         List<Tensor> topo = topological();
-        Map<Tensor, Integer> height = new IdentityHashMap<>();   // longest path from a leaf
+        Map<Tensor, Integer> height = new IdentityHashMap<>(); // longest path from a leaf
         Map<Tensor, String> owner = new IdentityHashMap<>();
         for (Tensor t : topo) {
             int h = 0;
@@ -193,7 +227,7 @@ public final class Graph implements Chart {
             }
             height.put(t, h);
             if (inputs.get(t).isEmpty()) {
-                owner.put(t, paramOwner.get(t));            // null: data or a mask
+                owner.put(t, paramOwner.get(t)); // null: data or a mask
                 continue;
             }
             String own = null;
@@ -206,7 +240,8 @@ public final class Graph implements Chart {
             if (own == null) {
                 Tensor latest = null;
                 for (Tensor in : inputs.get(t)) {
-                    if (owner.get(in) != null && (latest == null || height.get(in) > height.get(latest))) {
+                    if (owner.get(in) != null
+                            && (latest == null || height.get(in) > height.get(latest))) {
                         latest = in;
                     }
                 }
@@ -222,7 +257,7 @@ public final class Graph implements Chart {
         int inputsSeen = 0;
         for (Tensor t : topo) {
             if (paramOwner.containsKey(t)) {
-                continue;                                   // drawn inside its module's box
+                continue; // drawn inside its module's box
             }
             String key = owner.get(t) == null ? "input " + inputsSeen++ : cut(owner.get(t), depth);
             if (owner.get(t) == null) {
@@ -230,22 +265,34 @@ public final class Graph implements Chart {
             }
             box.put(t, key);
             ids.putIfAbsent(key, "m" + ids.size());
-            shapes.put(key, t.shape());                     // the last tensor of a module is what it passes on
+            shapes.put(key, t.shape()); // the last tensor of a module is what it passes on
         }
         for (var e : ids.entrySet()) {
             String key = e.getKey();
             if (key.startsWith("input ")) {
                 Tensor leaf = inputLeaf.get(key);
-                String name = labels.getOrDefault(leaf, leaf.op().equals("leaf") ? "input" : "constant (" + leaf.op() + ")");
+                String name =
+                        labels.getOrDefault(
+                                leaf,
+                                leaf.op().equals("leaf")
+                                        ? "input"
+                                        : "constant (" + leaf.op() + ")");
                 g.node(e.getValue(), NodeGraph.Kind.INPUT, name, Diagram.shape(leaf.shape()));
                 continue;
             }
-            List<String> lines = new ArrayList<>(List.of(key.isEmpty() ? "(top level)" : key, "→ " + Diagram.shape(shapes.get(key))));
+            List<String> lines =
+                    new ArrayList<>(
+                            List.of(
+                                    key.isEmpty() ? "(top level)" : key,
+                                    "→ " + Diagram.shape(shapes.get(key))));
             int params = paramCount.getOrDefault(key, 0);
             if (params > 0) {
                 lines.add(String.format(Locale.ROOT, "%,d parameters", params));
             }
-            NodeGraph.Kind kind = box.get(root).equals(key) ? NodeGraph.Kind.OUTPUT : params > 0 ? NodeGraph.Kind.PARAMETER : NodeGraph.Kind.OPERATION;
+            NodeGraph.Kind kind =
+                    box.get(root).equals(key)
+                            ? NodeGraph.Kind.OUTPUT
+                            : params > 0 ? NodeGraph.Kind.PARAMETER : NodeGraph.Kind.OPERATION;
             g.node(e.getValue(), kind, lines.toArray(String[]::new));
         }
         java.util.Set<String> drawn = new java.util.HashSet<>();

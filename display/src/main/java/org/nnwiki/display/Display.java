@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * What pages call to show things. Every session imports it statically, so a page writes
- * {@code show(chart)}; the value of a block's last expression goes through {@link #value(Object)}.
+ * What pages call to show things. Every session imports it statically, so a page writes {@code
+ * show(chart)}; the value of a block's last expression goes through {@link #value(Object)}.
  *
  * <pre>{@code
  * show(LineChart.of("Loss").series("train", losses));
@@ -20,10 +20,10 @@ public final class Display {
     private Display() {}
 
     /**
-     * Shows a chart as a figure, a table as a table, and anything else as printed text. Outside a wiki
-     * build (a downloaded {@code .jsh} script, a test, a main method) charts are written as SVG files
-     * into {@code nnwiki-charts/} (or the folder named by the {@code nnwiki.charts} system property) and
-     * tables are printed as text.
+     * Shows a chart as a figure, a table as a table, and anything else as printed text. Outside a
+     * wiki build (a downloaded {@code .jsh} script, a test, a main method) charts are written as
+     * SVG files into {@code nnwiki-charts/} (or the folder named by the {@code nnwiki.charts}
+     * system property) and tables are printed as text.
      */
     public static void show(Object x) {
         if (x instanceof Chart c) {
@@ -43,7 +43,10 @@ public final class Display {
         }
     }
 
-    /** Shows the value of a block's last expression: charts and tables as with show, the rest as a value. */
+    /**
+     * Shows the value of a block's last expression: charts and tables as with show, the rest as a
+     * value.
+     */
     public static void value(Object x) {
         if (x instanceof Chart || x instanceof Table) {
             show(x);
@@ -63,15 +66,28 @@ public final class Display {
 
     /** Writes the chart to the charts folder and says where. */
     private static synchronized String writeChart(Chart c) {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("nnwiki.charts", "nnwiki-charts"));
-        String slug = c.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        java.nio.file.Path file = dir.resolve(String.format("%02d-%s.svg", ++chartsWritten, slug.isEmpty() ? "chart" : slug));
+        java.nio.file.Path dir =
+                java.nio.file.Path.of(System.getProperty("nnwiki.charts", "nnwiki-charts"));
+        String slug =
+                c.title()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-|-$", "");
+        java.nio.file.Path file =
+                dir.resolve(
+                        String.format(
+                                "%02d-%s.svg", ++chartsWritten, slug.isEmpty() ? "chart" : slug));
         try {
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.writeString(file, c.svg(), StandardCharsets.UTF_8);
             return "chart '" + c.title() + "' written to " + file;
         } catch (java.io.IOException e) {
-            return "chart '" + c.title() + "' could not be written to " + file + ": " + e.getMessage();
+            return "chart '"
+                    + c.title()
+                    + "' could not be written to "
+                    + file
+                    + ": "
+                    + e.getMessage();
         }
     }
 
@@ -88,7 +104,11 @@ public final class Display {
             s = String.valueOf(x);
         }
         if (s.length() > MAX_VALUE_CHARS) {
-            s = s.substring(0, MAX_VALUE_CHARS) + "\u2026 (" + (s.length() - MAX_VALUE_CHARS) + " more characters)";
+            s =
+                    s.substring(0, MAX_VALUE_CHARS)
+                            + "\u2026 ("
+                            + (s.length() - MAX_VALUE_CHARS)
+                            + " more characters)";
         }
         return s;
     }
@@ -115,7 +135,12 @@ public final class Display {
     }
 
     private static void emit(String kind, String payload) {
-        String line = MARK + kind + " " + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        String line =
+                MARK
+                        + kind
+                        + " "
+                        + Base64.getEncoder()
+                                .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         System.out.println(line);
         System.out.flush();
     }

@@ -44,7 +44,12 @@ public final class Heatmap implements Chart {
         }
         for (double[] row : z) {
             if (row.length != z[0].length) {
-                throw new IllegalArgumentException("Heatmap.of: rows have different lengths (" + z[0].length + " and " + row.length + ")");
+                throw new IllegalArgumentException(
+                        "Heatmap.of: rows have different lengths ("
+                                + z[0].length
+                                + " and "
+                                + row.length
+                                + ")");
             }
         }
         return new Heatmap(title, z);
@@ -119,7 +124,8 @@ public final class Heatmap implements Chart {
         NumberAxis x = xLabels != null ? new SymbolAxis(xTitle, xLabels) : new NumberAxis(xTitle);
         String[] yTicks = new String[rows];
         for (int r = 0; r < rows; r++) {
-            yTicks[rows - 1 - r] = yLabels != null && r < yLabels.length ? yLabels[r] : Integer.toString(r);
+            yTicks[rows - 1 - r] =
+                    yLabels != null && r < yLabels.length ? yLabels[r] : Integer.toString(r);
         }
         NumberAxis y = new SymbolAxis(yTitle, yTicks);
         x.setRange(-0.5, cols - 0.5);
@@ -143,7 +149,10 @@ public final class Heatmap implements Chart {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     double v = z[r][c];
-                    String text = v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+                    String text =
+                            v == Math.rint(v) && Math.abs(v) < 1e6
+                                    ? Long.toString((long) v)
+                                    : String.format(Locale.ROOT, "%.2f", v);
                     XYTextAnnotation a = new XYTextAnnotation(text, c, rows - 1 - r);
                     a.setFont(font);
                     a.setPaint(scale.brightness(v) > 0.55 ? Color.BLACK : Color.WHITE);
@@ -167,7 +176,12 @@ public final class Heatmap implements Chart {
     /** A perceptually uniform colour scale (viridis, sampled at 6 stops and interpolated). */
     static final class Viridis implements PaintScale {
         private static final int[][] STOPS = {
-            {68, 1, 84}, {65, 68, 135}, {42, 120, 142}, {34, 168, 132}, {122, 209, 81}, {253, 231, 37}
+            {68, 1, 84},
+            {65, 68, 135},
+            {42, 120, 142},
+            {34, 168, 132},
+            {122, 209, 81},
+            {253, 231, 37}
         };
         private final double lo;
         private final double hi;
@@ -195,7 +209,9 @@ public final class Heatmap implements Chart {
             double f = pos - i;
             int[] a = STOPS[i];
             int[] b = STOPS[i + 1];
-            return new Color((int) Math.round(a[0] + f * (b[0] - a[0])), (int) Math.round(a[1] + f * (b[1] - a[1])),
+            return new Color(
+                    (int) Math.round(a[0] + f * (b[0] - a[0])),
+                    (int) Math.round(a[1] + f * (b[1] - a[1])),
                     (int) Math.round(a[2] + f * (b[2] - a[2])));
         }
 

@@ -80,12 +80,17 @@ public final class Histogram implements Chart {
         renderer.setShadowVisible(false);
         for (int i = 0; i < series.size(); i++) {
             java.awt.Color c = Svg.PALETTE[i % Svg.PALETTE.length];
-            renderer.setSeriesPaint(i, series.size() > 1 ? new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 150) : c);
+            renderer.setSeriesPaint(
+                    i,
+                    series.size() > 1
+                            ? new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 150)
+                            : c);
         }
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, new NumberAxis("count"), renderer);
         Theme.xy(plot);
-        return Svg.of(new JFreeChart(title, Svg.TITLE_FONT, plot, series.size() > 1), 640, 340, title);
+        return Svg.of(
+                new JFreeChart(title, Svg.TITLE_FONT, plot, series.size() > 1), 640, 340, title);
     }
 }

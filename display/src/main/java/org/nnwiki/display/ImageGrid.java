@@ -65,7 +65,13 @@ public final class ImageGrid implements Chart {
     /** An image stored row-major in {@code pixels} with the given height and width. */
     public ImageGrid image(float[] pixels, int height, int width, String caption) {
         if (pixels.length != height * width) {
-            throw new IllegalArgumentException("ImageGrid.image: " + pixels.length + " pixels for " + height + "\u00d7" + width);
+            throw new IllegalArgumentException(
+                    "ImageGrid.image: "
+                            + pixels.length
+                            + " pixels for "
+                            + height
+                            + "\u00d7"
+                            + width);
         }
         double[][] d = new double[height][width];
         for (int r = 0; r < height; r++) {
@@ -90,28 +96,38 @@ public final class ImageGrid implements Chart {
         int captionHeight = 16;
         int width = cols * (cell + gap) + gap;
         // A title wider than the grid wraps (a single 28×28 image is narrower than most titles).
-        java.util.List<String> titleLines = Svg.wrap(title, width - 2 * gap, Svg.TITLE_FONT.getSize2D());
+        java.util.List<String> titleLines =
+                Svg.wrap(title, width - 2 * gap, Svg.TITLE_FONT.getSize2D());
         int titleHeight = 8 + 18 * titleLines.size();
         int height = titleHeight + rows * (cell + captionHeight + gap) + gap;
-        String svg = Svg.draw(width, height, title, g -> {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setPaint(Svg.INK);
-            g.setFont(Svg.TITLE_FONT);
-            for (int i = 0; i < titleLines.size(); i++) {
-                g.drawString(titleLines.get(i), gap, 18 + 18 * i);
-            }
-            g.setFont(Svg.FONT.deriveFont(11f));
-            for (int i = 0; i < n; i++) {
-                int x = gap + (i % cols) * (cell + gap);
-                int y = titleHeight + (i / cols) * (cell + captionHeight + gap);
-                g.drawImage(toImage(items.get(i).pixels()), x, y, cell, cell, null);
-                g.setPaint(Svg.INK);
-                String caption = items.get(i).caption();
-                int w = g.getFontMetrics().stringWidth(caption);
-                g.drawString(caption, x + Math.max(0, (cell - w) / 2), y + cell + 13);
-            }
-        });
-        // Browsers smooth scaled bitmaps: keep every pixel a sharp square (a 3×3 filter is nine squares).
+        String svg =
+                Svg.draw(
+                        width,
+                        height,
+                        title,
+                        g -> {
+                            g.setRenderingHint(
+                                    RenderingHints.KEY_INTERPOLATION,
+                                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+                            g.setPaint(Svg.INK);
+                            g.setFont(Svg.TITLE_FONT);
+                            for (int i = 0; i < titleLines.size(); i++) {
+                                g.drawString(titleLines.get(i), gap, 18 + 18 * i);
+                            }
+                            g.setFont(Svg.FONT.deriveFont(11f));
+                            for (int i = 0; i < n; i++) {
+                                int x = gap + (i % cols) * (cell + gap);
+                                int y = titleHeight + (i / cols) * (cell + captionHeight + gap);
+                                g.drawImage(toImage(items.get(i).pixels()), x, y, cell, cell, null);
+                                g.setPaint(Svg.INK);
+                                String caption = items.get(i).caption();
+                                int w = g.getFontMetrics().stringWidth(caption);
+                                g.drawString(
+                                        caption, x + Math.max(0, (cell - w) / 2), y + cell + 13);
+                            }
+                        });
+        // Browsers smooth scaled bitmaps: keep every pixel a sharp square (a 3×3 filter is nine
+        // squares).
         return svg.replace("<image ", "<image style='image-rendering:pixelated' ");
     }
 
@@ -129,7 +145,8 @@ public final class ImageGrid implements Chart {
         double a = lo != null ? lo : min;
         double b = hi != null ? hi : max;
         double span = b - a == 0 ? 1 : b - a;
-        BufferedImage img = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img =
+                new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int v = (int) Math.round(255 * Math.max(0, Math.min(1, (p[r][c] - a) / span)));

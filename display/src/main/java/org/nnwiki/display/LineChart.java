@@ -61,8 +61,8 @@ public final class LineChart implements Chart {
     }
 
     /**
-     * A logarithmic x axis (every x must be positive), for costs against sizes: with
-     * {@link #logY()} a power law is a straight line whose slope is its exponent.
+     * A logarithmic x axis (every x must be positive), for costs against sizes: with {@link
+     * #logY()} a power law is a straight line whose slope is its exponent.
      */
     public LineChart logX() {
         this.logX = true;
@@ -94,13 +94,28 @@ public final class LineChart implements Chart {
 
     public LineChart series(String name, double[] x, double[] y) {
         if (x.length != y.length) {
-            throw new IllegalArgumentException("LineChart.series '" + name + "': " + x.length + " x values but " + y.length + " y values");
+            throw new IllegalArgumentException(
+                    "LineChart.series '"
+                            + name
+                            + "': "
+                            + x.length
+                            + " x values but "
+                            + y.length
+                            + " y values");
         }
         if (logY || logX) {
             for (int i = 0; i < x.length; i++) {
                 if (logY && !(y[i] > 0) || logX && !(x[i] > 0)) {
-                    throw new IllegalArgumentException("LineChart.series '" + name + "': log" + (logY && !(y[i] > 0) ? "Y" : "X")
-                            + " needs positive values, got (" + x[i] + ", " + y[i] + ")");
+                    throw new IllegalArgumentException(
+                            "LineChart.series '"
+                                    + name
+                                    + "': log"
+                                    + (logY && !(y[i] > 0) ? "Y" : "X")
+                                    + " needs positive values, got ("
+                                    + x[i]
+                                    + ", "
+                                    + y[i]
+                                    + ")");
                 }
             }
         }
@@ -137,7 +152,8 @@ public final class LineChart implements Chart {
                     xy.add(s.x()[i], s.y()[i], false);
                 }
             } else {
-                // More points than pixels: keep the first, last, lowest and highest of each bucket, so
+                // More points than pixels: keep the first, last, lowest and highest of each bucket,
+                // so
                 // spikes survive and the page stays small.
                 int buckets = MAX_POINTS / 4;
                 for (int b = 0; b < buckets; b++) {
@@ -149,7 +165,8 @@ public final class LineChart implements Chart {
                         lo = s.y()[i] < s.y()[lo] ? i : lo;
                         hi = s.y()[i] > s.y()[hi] ? i : hi;
                     }
-                    java.util.TreeSet<Integer> keep = new java.util.TreeSet<>(java.util.List.of(from, lo, hi, to - 1));
+                    java.util.TreeSet<Integer> keep =
+                            new java.util.TreeSet<>(java.util.List.of(from, lo, hi, to - 1));
                     for (int i : keep) {
                         xy.add(s.x()[i], s.y()[i], false);
                     }
@@ -159,19 +176,34 @@ public final class LineChart implements Chart {
         }
         org.jfree.chart.axis.ValueAxis xAxis;
         if (logX) {
-            xAxis = logAxis(xLabel, series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray());
+            xAxis =
+                    logAxis(
+                            xLabel,
+                            series.stream()
+                                    .flatMapToDouble(s -> java.util.Arrays.stream(s.x()))
+                                    .toArray());
         } else {
             NumberAxis linear = new NumberAxis(xLabel);
             linear.setAutoRangeIncludesZero(false);
-            // Epochs, steps, layers: whole numbers get whole-number ticks (no "2.5" between epochs 2 and 3).
-            if (series.stream().allMatch(s -> java.util.Arrays.stream(s.x()).allMatch(v -> v == StrictMath.rint(v)))) {
+            // Epochs, steps, layers: whole numbers get whole-number ticks (no "2.5" between epochs
+            // 2 and 3).
+            if (series.stream()
+                    .allMatch(
+                            s ->
+                                    java.util.Arrays.stream(s.x())
+                                            .allMatch(v -> v == StrictMath.rint(v)))) {
                 linear.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             }
             xAxis = linear;
         }
         org.jfree.chart.axis.ValueAxis yAxis;
         if (logY) {
-            yAxis = logAxis(yLabel, series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y())).toArray());
+            yAxis =
+                    logAxis(
+                            yLabel,
+                            series.stream()
+                                    .flatMapToDouble(s -> java.util.Arrays.stream(s.y()))
+                                    .toArray());
         } else {
             NumberAxis linear = new NumberAxis(yLabel);
             linear.setAutoRangeIncludesZero(false);
@@ -181,24 +213,36 @@ public final class LineChart implements Chart {
     }
 
     /**
-     * A log axis that reaches the smallest value drawn (a gradient of 1e-16 stays on the chart). Over
-     * three decades or more it is labelled at powers of ten with minor ticks between; over less, at
-     * powers of two written out (256, 512, 1024), so that a short range still has labels to read.
+     * A log axis that reaches the smallest value drawn (a gradient of 1e-16 stays on the chart).
+     * Over three decades or more it is labelled at powers of ten with minor ticks between; over
+     * less, at powers of two written out (256, 512, 1024), so that a short range still has labels
+     * to read.
      */
     static LogAxis logAxis(String label, double[] values) {
-        double smallest = java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1e-12);
-        double largest = java.util.Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).max().orElse(1);
+        double smallest =
+                java.util.Arrays.stream(values)
+                        .filter(v -> v > 0 && Double.isFinite(v))
+                        .min()
+                        .orElse(1e-12);
+        double largest =
+                java.util.Arrays.stream(values)
+                        .filter(v -> v > 0 && Double.isFinite(v))
+                        .max()
+                        .orElse(1);
         LogAxis log = new LogAxis(label);
         log.setSmallestValue(smallest / 2);
         log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
         if (largest / smallest >= 1e3) {
             log.setBase(10);
-            // Unlabelled ticks at 2, 3, ... 9 times each power of ten, to read values between the labels.
+            // Unlabelled ticks at 2, 3, ... 9 times each power of ten, to read values between the
+            // labels.
             log.setMinorTickCount(9);
         } else {
             log.setBase(2);
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            log.setNumberFormatOverride(
+                    new java.text.DecimalFormat(
+                            "0.###",
+                            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             log.setMinorTickCount(1);
         }
         log.setMinorTickMarksVisible(true);
@@ -220,8 +264,15 @@ public final class LineChart implements Chart {
         for (int i = 0; i < drawn.size(); i++) {
             if (drawn.get(i).reference()) {
                 r.setSeriesPaint(i, REFERENCE);
-                r.setSeriesStroke(i, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {5f, 4f}, 0f));
+                r.setSeriesStroke(
+                        i,
+                        new BasicStroke(
+                                1.2f,
+                                BasicStroke.CAP_BUTT,
+                                BasicStroke.JOIN_MITER,
+                                10f,
+                                new float[] {5f, 4f},
+                                0f));
             } else {
                 r.setSeriesPaint(i, Svg.PALETTE[colour++ % Svg.PALETTE.length]);
                 r.setSeriesStroke(i, new BasicStroke(2f));

@@ -20,8 +20,9 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * A directed graph of labelled boxes, laid out in layers by the Eclipse Layout Kernel (ELK) and drawn
- * as SVG: computation graphs, model diagrams. Edges point from inputs to what is computed from them.
+ * A directed graph of labelled boxes, laid out in layers by the Eclipse Layout Kernel (ELK) and
+ * drawn as SVG: computation graphs, model diagrams. Edges point from inputs to what is computed
+ * from them.
  *
  * <pre>{@code
  * show(NodeGraph.of("y = relu(x W)")
@@ -73,10 +74,12 @@ public final class NodeGraph implements Chart {
     /** Adds a box; its first line is drawn bold (the name), the others below it (shape, values). */
     public NodeGraph node(String id, Kind kind, String... lines) {
         if (boxes.containsKey(id)) {
-            throw new IllegalArgumentException("NodeGraph.node: there is already a node '" + id + "'");
+            throw new IllegalArgumentException(
+                    "NodeGraph.node: there is already a node '" + id + "'");
         }
         if (lines.length == 0) {
-            throw new IllegalArgumentException("NodeGraph.node: give the node '" + id + "' at least one line of text");
+            throw new IllegalArgumentException(
+                    "NodeGraph.node: give the node '" + id + "' at least one line of text");
         }
         boxes.put(id, new Box(id, kind, List.of(lines)));
         return this;
@@ -91,7 +94,8 @@ public final class NodeGraph implements Chart {
     public NodeGraph edge(String from, String to, String label) {
         for (String id : List.of(from, to)) {
             if (!boxes.containsKey(id)) {
-                throw new IllegalArgumentException("NodeGraph.edge: no node '" + id + "': add it with node(...) first");
+                throw new IllegalArgumentException(
+                        "NodeGraph.edge: no node '" + id + "': add it with node(...) first");
             }
         }
         arrows.add(new Arrow(from, to, label));
@@ -104,13 +108,19 @@ public final class NodeGraph implements Chart {
     }
 
     /** Where ELK put each box, and the route of each arrow. */
-    private record Layout(Map<String, double[]> boxes, List<double[]> routes, List<double[]> labels, double width, double height) {}
+    private record Layout(
+            Map<String, double[]> boxes,
+            List<double[]> routes,
+            List<double[]> labels,
+            double width,
+            double height) {}
 
     private static boolean registered;
 
     private static synchronized void registerLayered() {
         if (!registered) {
-            LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+            LayoutMetaDataService.getInstance()
+                    .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
             registered = true;
         }
     }
@@ -123,7 +133,9 @@ public final class NodeGraph implements Chart {
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 18.0);
         root.setProperty(CoreOptions.SPACING_EDGE_NODE, 12.0);
-        root.setProperty(org.eclipse.elk.alg.layered.options.LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 28.0);
+        root.setProperty(
+                org.eclipse.elk.alg.layered.options.LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS,
+                28.0);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
         root.setProperty(CoreOptions.RANDOM_SEED, 1);
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
@@ -144,7 +156,11 @@ public final class NodeGraph implements Chart {
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         Map<String, double[]> placed = new LinkedHashMap<>();
-        nodes.forEach((id, n) -> placed.put(id, new double[] {n.getX(), n.getY(), n.getWidth(), n.getHeight()}));
+        nodes.forEach(
+                (id, n) ->
+                        placed.put(
+                                id,
+                                new double[] {n.getX(), n.getY(), n.getWidth(), n.getHeight()}));
         List<double[]> routes = new ArrayList<>();
         List<double[]> labels = new ArrayList<>();
         for (ElkEdge e : edges) {
@@ -160,45 +176,76 @@ public final class NodeGraph implements Chart {
                 pts.add(s.getEndY());
             }
             routes.add(pts.stream().mapToDouble(Double::doubleValue).toArray());
-            labels.add(e.getLabels().isEmpty() ? null : new double[] {e.getLabels().get(0).getX(), e.getLabels().get(0).getY()});
+            labels.add(
+                    e.getLabels().isEmpty()
+                            ? null
+                            : new double[] {
+                                e.getLabels().get(0).getX(), e.getLabels().get(0).getY()
+                            });
         }
         return new Layout(placed, routes, labels, root.getWidth(), root.getHeight());
     }
 
     private static double[] size(Box b) {
         int chars = b.lines().stream().mapToInt(String::length).max().orElse(1);
-        return new double[] {Math.max(44, chars * CHAR_PX + 2 * PAD_X), b.lines().size() * LINE_PX + 2 * PAD_Y};
+        return new double[] {
+            Math.max(44, chars * CHAR_PX + 2 * PAD_X), b.lines().size() * LINE_PX + 2 * PAD_Y
+        };
     }
 
     @Override
     public String svg() {
         if (boxes.isEmpty()) {
-            throw new IllegalStateException("NodeGraph '" + title + "': add nodes before showing it");
+            throw new IllegalStateException(
+                    "NodeGraph '" + title + "': add nodes before showing it");
         }
         Layout layout = layout();
-        List<String> titleLines = Svg.wrap(title, Math.max(layout.width(), 320) - 2 * MARGIN, (float) TITLE_PX);
+        List<String> titleLines =
+                Svg.wrap(title, Math.max(layout.width(), 320) - 2 * MARGIN, (float) TITLE_PX);
         double top = MARGIN + titleLines.size() * (TITLE_PX + 4);
         double width = Math.max(layout.width(), 320);
         double height = top + layout.height();
         String id = "g" + Integer.toHexString(title.hashCode()) + "n" + Svg.nextId();
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height))
-                .append("\" font-family=\"system-ui, sans-serif\" font-size=\"").append(num(FONT_PX)).append("\">");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(num(width))
+                .append(' ')
+                .append(num(height))
+                .append("\" font-family=\"system-ui, sans-serif\" font-size=\"")
+                .append(num(FONT_PX))
+                .append("\">");
         svg.append("<title>").append(Svg.escape(title)).append("</title>");
-        svg.append("<defs><marker id=\"").append(id).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
-                .append(" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"currentColor\"/></marker></defs>");
+        svg.append("<defs><marker id=\"")
+                .append(id)
+                .append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\"")
+                .append(
+                        " markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"currentColor\"/></marker></defs>");
         for (int i = 0; i < titleLines.size(); i++) {
-            svg.append("<text x=\"").append(num(width / 2)).append("\" y=\"").append(num(MARGIN + (i + 1) * (TITLE_PX + 4) - 4))
-                    .append("\" text-anchor=\"middle\" font-weight=\"bold\" font-size=\"").append(num(TITLE_PX))
-                    .append("\" fill=\"currentColor\">").append(Svg.escape(titleLines.get(i))).append("</text>");
+            svg.append("<text x=\"")
+                    .append(num(width / 2))
+                    .append("\" y=\"")
+                    .append(num(MARGIN + (i + 1) * (TITLE_PX + 4) - 4))
+                    .append("\" text-anchor=\"middle\" font-weight=\"bold\" font-size=\"")
+                    .append(num(TITLE_PX))
+                    .append("\" fill=\"currentColor\">")
+                    .append(Svg.escape(titleLines.get(i)))
+                    .append("</text>");
         }
         double dx = (width - layout.width()) / 2;
-        svg.append("<g transform=\"translate(").append(num(dx)).append(',').append(num(top)).append(")\">");
-        svg.append("<g fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.7\" stroke-width=\"1.2\">");
+        svg.append("<g transform=\"translate(")
+                .append(num(dx))
+                .append(',')
+                .append(num(top))
+                .append(")\">");
+        svg.append(
+                "<g fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.7\" stroke-width=\"1.2\">");
         for (double[] route : layout.routes()) {
             svg.append("<path d=\"");
             for (int i = 0; i < route.length; i += 2) {
-                svg.append(i == 0 ? 'M' : 'L').append(num(route[i])).append(',').append(num(route[i + 1]));
+                svg.append(i == 0 ? 'M' : 'L')
+                        .append(num(route[i]))
+                        .append(',')
+                        .append(num(route[i + 1]));
             }
             svg.append("\" marker-end=\"url(#").append(id).append("-arrow)\"/>");
         }
@@ -206,22 +253,45 @@ public final class NodeGraph implements Chart {
         for (int i = 0; i < arrows.size(); i++) {
             double[] at = layout.labels().get(i);
             if (at != null) {
-                svg.append("<text x=\"").append(num(at[0])).append("\" y=\"").append(num(at[1] + LINE_PX - 4))
-                        .append("\" font-size=\"11\" fill=\"currentColor\" fill-opacity=\"0.8\">").append(Svg.escape(arrows.get(i).label()))
+                svg.append("<text x=\"")
+                        .append(num(at[0]))
+                        .append("\" y=\"")
+                        .append(num(at[1] + LINE_PX - 4))
+                        .append("\" font-size=\"11\" fill=\"currentColor\" fill-opacity=\"0.8\">")
+                        .append(Svg.escape(arrows.get(i).label()))
                         .append("</text>");
             }
         }
         for (Box b : boxes.values()) {
             double[] r = layout.boxes().get(b.id());
             String colour = colour(b.kind());
-            svg.append("<g><rect x=\"").append(num(r[0])).append("\" y=\"").append(num(r[1])).append("\" width=\"").append(num(r[2]))
-                    .append("\" height=\"").append(num(r[3])).append("\" rx=\"").append(b.kind() == Kind.OPERATION ? 12 : 3)
-                    .append("\" fill=\"").append(colour).append("\" fill-opacity=\"0.16\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"").append(b.kind() == Kind.OUTPUT ? 2 : 1.2).append("\"/>");
+            svg.append("<g><rect x=\"")
+                    .append(num(r[0]))
+                    .append("\" y=\"")
+                    .append(num(r[1]))
+                    .append("\" width=\"")
+                    .append(num(r[2]))
+                    .append("\" height=\"")
+                    .append(num(r[3]))
+                    .append("\" rx=\"")
+                    .append(b.kind() == Kind.OPERATION ? 12 : 3)
+                    .append("\" fill=\"")
+                    .append(colour)
+                    .append("\" fill-opacity=\"0.16\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"")
+                    .append(b.kind() == Kind.OUTPUT ? 2 : 1.2)
+                    .append("\"/>");
             for (int l = 0; l < b.lines().size(); l++) {
-                svg.append("<text x=\"").append(num(r[0] + r[2] / 2)).append("\" y=\"").append(num(r[1] + PAD_Y + (l + 1) * LINE_PX - 4))
-                        .append("\" text-anchor=\"middle\" fill=\"currentColor\"").append(l == 0 ? " font-weight=\"bold\"" : "")
-                        .append('>').append(Svg.escape(b.lines().get(l))).append("</text>");
+                svg.append("<text x=\"")
+                        .append(num(r[0] + r[2] / 2))
+                        .append("\" y=\"")
+                        .append(num(r[1] + PAD_Y + (l + 1) * LINE_PX - 4))
+                        .append("\" text-anchor=\"middle\" fill=\"currentColor\"")
+                        .append(l == 0 ? " font-weight=\"bold\"" : "")
+                        .append('>')
+                        .append(Svg.escape(b.lines().get(l)))
+                        .append("</text>");
             }
             svg.append("</g>");
         }
@@ -229,12 +299,13 @@ public final class NodeGraph implements Chart {
     }
 
     private static String colour(Kind kind) {
-        java.awt.Color c = switch (kind) {
-            case INPUT -> Svg.PALETTE[7];
-            case PARAMETER -> Svg.PALETTE[1];
-            case OPERATION -> Svg.PALETTE[0];
-            case OUTPUT -> Svg.PALETTE[5];
-        };
+        java.awt.Color c =
+                switch (kind) {
+                    case INPUT -> Svg.PALETTE[7];
+                    case PARAMETER -> Svg.PALETTE[1];
+                    case OPERATION -> Svg.PALETTE[0];
+                    case OUTPUT -> Svg.PALETTE[5];
+                };
         return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 

@@ -2,8 +2,6 @@ package org.nnwiki.display;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -46,7 +44,12 @@ public final class ScatterChart implements Chart {
     /** Points {@code xy[i] = {x, y}} with class {@code labels[i]} (0, 1, …). */
     public ScatterChart points(double[][] xy, int[] labels) {
         if (xy.length != labels.length) {
-            throw new IllegalArgumentException("ScatterChart.points: " + xy.length + " points but " + labels.length + " labels");
+            throw new IllegalArgumentException(
+                    "ScatterChart.points: "
+                            + xy.length
+                            + " points but "
+                            + labels.length
+                            + " labels");
         }
         this.xy = xy.clone();
         this.labels = labels.clone();
@@ -64,7 +67,9 @@ public final class ScatterChart implements Chart {
         return this;
     }
 
-    /** Shades the plane by {@code classifier}, evaluated on a {@code resolution × resolution} grid. */
+    /**
+     * Shades the plane by {@code classifier}, evaluated on a {@code resolution × resolution} grid.
+     */
     public ScatterChart regions(Classifier classifier, int resolution) {
         this.classifier = classifier;
         this.resolution = resolution;
@@ -84,9 +89,14 @@ public final class ScatterChart implements Chart {
         }
         XYSeriesCollection points = new XYSeriesCollection();
         for (int c = 0; c < classes; c++) {
-            points.addSeries(new XYSeries(c < classNames.length ? classNames[c] : "class " + c, false, true));
+            points.addSeries(
+                    new XYSeries(
+                            c < classNames.length ? classNames[c] : "class " + c, false, true));
         }
-        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minY = minX, maxY = maxX;
+        double minX = Double.POSITIVE_INFINITY,
+                maxX = Double.NEGATIVE_INFINITY,
+                minY = minX,
+                maxY = maxX;
         for (int i = 0; i < xy.length; i++) {
             points.getSeries(labels[i]).add(xy[i][0], xy[i][1]);
             minX = Math.min(minX, xy[i][0]);
@@ -114,14 +124,19 @@ public final class ScatterChart implements Chart {
             // The regions are a picture behind the plot: one pixel per grid cell, smoothed by the
             // browser, instead of thousands of SVG rectangles.
             int n = resolution;
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(n, n, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.image.BufferedImage img =
+                    new java.awt.image.BufferedImage(
+                            n, n, java.awt.image.BufferedImage.TYPE_INT_ARGB);
             double dx = (maxX - minX) / n;
             double dy = (maxY - minY) / n;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     int c = classifier.classOf(minX + (i + 0.5) * dx, minY + (j + 0.5) * dy);
                     Color base = Svg.PALETTE[Math.floorMod(c, Svg.PALETTE.length)];
-                    img.setRGB(i, n - 1 - j, new Color(base.getRed(), base.getGreen(), base.getBlue(), 70).getRGB());
+                    img.setRGB(
+                            i,
+                            n - 1 - j,
+                            new Color(base.getRed(), base.getGreen(), base.getBlue(), 70).getRGB());
                 }
             }
             plot.setBackgroundImage(img);
@@ -132,5 +147,4 @@ public final class ScatterChart implements Chart {
         JFreeChart chart = new JFreeChart(title, Svg.TITLE_FONT, plot, true);
         return Svg.of(chart, 560, 460, title);
     }
-
 }

@@ -20,14 +20,19 @@ import org.jfree.svg.ViewBox;
 final class Svg {
     /** Drawn in this colour, written as {@code currentColor}. */
     static final Color INK = new Color(1, 2, 3);
+
     static final Color GRID = new Color(128, 128, 128, 80);
     static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 
-    /** Colour-blind-safe series colours (Okabe–Ito) that keep contrast on white and on near-black. */
+    /**
+     * Colour-blind-safe series colours (Okabe–Ito) that keep contrast on white and on near-black.
+     */
     static final Color[] PALETTE = {
-        new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66), new Color(128, 128, 128)
+        new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
+                new Color(204, 121, 167),
+        new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66),
+                new Color(128, 128, 128)
     };
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -50,10 +55,17 @@ final class Svg {
             chart.getLegend().setItemFont(FONT);
             chart.getLegend().setFrame(new org.jfree.chart.block.BlockBorder(GRID));
         }
-        return draw(width, height, title, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
+        return draw(
+                width,
+                height,
+                title,
+                g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
     }
 
-    /** A number for the ids of one figure's definitions (markers, clips): several figures share a page. */
+    /**
+     * A number for the ids of one figure's definitions (markers, clips): several figures share a
+     * page.
+     */
     static int nextId() {
         return COUNTER.incrementAndGet();
     }
@@ -66,19 +78,31 @@ final class Svg {
         g.setGeomDoubleConverter(Svg::round2);
         g.setTransformDoubleConverter(Svg::round2);
         painter.accept(g);
-        String svg = g.getSVGElement(null, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        String svg =
+                g.getSVGElement(
+                        null,
+                        false,
+                        new ViewBox(0, 0, width, height),
+                        PreserveAspectRatio.XMID_YMID,
+                        MeetOrSlice.MEET);
         svg = svg.replace("rgb(1,2,3)", "currentColor").replace("rgb(1, 2, 3)", "currentColor");
-        // JFreeSVG declares its own namespace, which HTML does not allow on inline SVG (and nothing uses it).
+        // JFreeSVG declares its own namespace, which HTML does not allow on inline SVG (and nothing
+        // uses it).
         svg = svg.replaceFirst(" xmlns:jfreesvg=['\"][^'\"]*['\"]", "");
         int open = svg.indexOf('>');
-        return svg.substring(0, open + 1) + "<title>" + escape(title) + "</title>" + svg.substring(open + 1);
+        return svg.substring(0, open + 1)
+                + "<title>"
+                + escape(title)
+                + "</title>"
+                + svg.substring(open + 1);
     }
 
     /**
-     * {@code text} in lines at most {@code maxWidth} pixels wide in a font of {@code px} pixels, broken
-     * at spaces (a word longer than a line has a line of its own). Widths are estimated from the
-     * number of characters, 0.62 em each (wider than a bold sans-serif's average), not measured with
-     * the fonts of the machine that runs the page: the same text wraps the same way everywhere.
+     * {@code text} in lines at most {@code maxWidth} pixels wide in a font of {@code px} pixels,
+     * broken at spaces (a word longer than a line has a line of its own). Widths are estimated from
+     * the number of characters, 0.62 em each (wider than a bold sans-serif's average), not measured
+     * with the fonts of the machine that runs the page: the same text wraps the same way
+     * everywhere.
      */
     static java.util.List<String> wrap(String text, double maxWidth, float px) {
         int perLine = Math.max(1, (int) Math.floor(maxWidth / (0.62 * px)));
@@ -101,6 +125,9 @@ final class Svg {
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

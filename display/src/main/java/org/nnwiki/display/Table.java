@@ -29,8 +29,15 @@ public final class Table {
 
     public Table row(Object... cells) {
         if (cells.length != header.size()) {
-            throw new IllegalArgumentException("Table.row: " + cells.length + " cells for " + header.size()
-                    + " columns " + header + ": " + Arrays.toString(cells));
+            throw new IllegalArgumentException(
+                    "Table.row: "
+                            + cells.length
+                            + " cells for "
+                            + header.size()
+                            + " columns "
+                            + header
+                            + ": "
+                            + Arrays.toString(cells));
         }
         List<String> row = new ArrayList<>();
         for (Object c : cells) {
@@ -41,7 +48,10 @@ public final class Table {
     }
 
     private static String cell(Object c) {
-        String s = c instanceof Double || c instanceof Float ? String.format(Locale.ROOT, "%.4f", ((Number) c).doubleValue()) : String.valueOf(c);
+        String s =
+                c instanceof Double || c instanceof Float
+                        ? String.format(Locale.ROOT, "%.4f", ((Number) c).doubleValue())
+                        : String.valueOf(c);
         return s.replace('\t', ' ').replace('\n', ' ');
     }
 

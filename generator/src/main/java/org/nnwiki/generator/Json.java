@@ -1,6 +1,8 @@
 package org.nnwiki.generator;
 
-/** JSON string literals for the data files the site's scripts read (safe inside a {@code <script>}). */
+/**
+ * JSON string literals for the data files the site's scripts read (safe inside a {@code <script>}).
+ */
 public final class Json {
     private Json() {}
 

@@ -19,11 +19,18 @@ import org.nnwiki.generator.page.Page;
 public final class NewPageWriter {
     private NewPageWriter() {}
 
-    public static Path create(SiteConfig config, Path file, String title, String section, String summary) throws BuildFailedException {
+    public static Path create(
+            SiteConfig config, Path file, String title, String section, String summary)
+            throws BuildFailedException {
         Path target = config.root().resolve(file).toAbsolutePath().normalize();
         String shown = config.relative(target);
-        if (!target.startsWith(config.content()) || !target.getFileName().toString().endsWith(".md")) {
-            throw fail(shown + ": a page is a .md file under " + config.relative(config.content()) + "/");
+        if (!target.startsWith(config.content())
+                || !target.getFileName().toString().endsWith(".md")) {
+            throw fail(
+                    shown
+                            + ": a page is a .md file under "
+                            + config.relative(config.content())
+                            + "/");
         }
         if (Files.exists(target)) {
             throw fail(shown + ": the file exists already; choose another name");
@@ -32,20 +39,42 @@ public final class NewPageWriter {
             throw fail(shown + ": the title must be one non-empty line");
         }
         if (!section.isEmpty() && !config.sections().contains(section)) {
-            throw fail(shown + ": unknown section '" + section + "' (sections in nnwiki.yml: " + String.join(", ", config.sections()) + ")");
+            throw fail(
+                    shown
+                            + ": unknown section '"
+                            + section
+                            + "' (sections in nnwiki.yml: "
+                            + String.join(", ", config.sections())
+                            + ")");
         }
         // The order after the section's last page, so the new page lands at the end of its group.
-        List<Page> pages = new ContentScanner(config.root(), new Problems()).scan(config.content(), true);
-        double last = pages.stream().filter(p -> p.front().section().equals(section)).mapToDouble(p -> p.front().order()).max().orElse(0);
+        List<Page> pages =
+                new ContentScanner(config.root(), new Problems()).scan(config.content(), true);
+        double last =
+                pages.stream()
+                        .filter(p -> p.front().section().equals(section))
+                        .mapToDouble(p -> p.front().order())
+                        .max()
+                        .orElse(0);
         long order = (long) Math.floor(last / 10) * 10 + 10;
-        String text = "---\n"
-                + "title: " + yaml(title) + "\n"
-                + (section.isEmpty() ? "" : "section: " + yaml(section) + "\n")
-                + "order: " + order + "\n"
-                + "summary: " + yaml(summary.isBlank() ? "One sentence for listings, search results and the meta description." : summary) + "\n"
-                + "status: draft\n"
-                + "---\n"
-                + TEMPLATE;
+        String text =
+                "---\n"
+                        + "title: "
+                        + yaml(title)
+                        + "\n"
+                        + (section.isEmpty() ? "" : "section: " + yaml(section) + "\n")
+                        + "order: "
+                        + order
+                        + "\n"
+                        + "summary: "
+                        + yaml(
+                                summary.isBlank()
+                                        ? "One sentence for listings, search results and the meta description."
+                                        : summary)
+                        + "\n"
+                        + "status: draft\n"
+                        + "---\n"
+                        + TEMPLATE;
         try {
             Files.createDirectories(target.getParent());
             Files.writeString(target, text, StandardCharsets.UTF_8);
@@ -55,7 +84,8 @@ public final class NewPageWriter {
         return target;
     }
 
-    private static final String TEMPLATE = """
+    private static final String TEMPLATE =
+            """
             What this page shows, in two or three sentences: the idea, and what the reader will see run.
 
             ## The idea
@@ -86,7 +116,11 @@ public final class NewPageWriter {
     }
 
     private static BuildFailedException fail(String message) {
-        return new BuildFailedException(List.of(Problem.at(message.substring(0, message.indexOf(':')), 0,
-                message.substring(message.indexOf(':') + 2))));
+        return new BuildFailedException(
+                List.of(
+                        Problem.at(
+                                message.substring(0, message.indexOf(':')),
+                                0,
+                                message.substring(message.indexOf(':') + 2))));
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 public final class Problems {
     private final List<Problem> list = new ArrayList<>();
 
-    /** Adds the problem; one already reported in the same words at the same place is not listed again. */
+    /**
+     * Adds the problem; one already reported in the same words at the same place is not listed
+     * again.
+     */
     public synchronized void add(Problem problem) {
         if (!list.contains(problem)) {
             list.add(problem);

@@ -20,19 +20,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param root the repository root (every other path is resolved against it)
  * @param title site title, shown in the header and in {@code <title>}
  * @param description one sentence for the home page's meta description
- * @param editUrl prefix of "edit this page" links; the page's source path is appended ("" hides them)
- * @param baseUrl the published site's absolute URL ending in {@code /}, for {@code sitemap.xml} and the
- *     404 page ("" writes no sitemap and a 404 page with relative links)
+ * @param editUrl prefix of "edit this page" links; the page's source path is appended ("" hides
+ *     them)
+ * @param baseUrl the published site's absolute URL ending in {@code /}, for {@code sitemap.xml} and
+ *     the 404 page ("" writes no sitemap and a 404 page with relative links)
  * @param sections sidebar sections in display order; a page naming another section is an error
  * @param content the pages ({@code content})
  * @param templates Freemarker templates and {@code assets/} ({@code templates})
  * @param site the output ({@code site})
  * @param cache per-page example results ({@code .nnwiki-cache})
- * @param reports machine-readable reports of the last build, e.g. the examples as JUnit XML
- *     ({@code target/nnwiki})
+ * @param reports machine-readable reports of the last build, e.g. the examples as JUnit XML ({@code
+ *     target/nnwiki})
  * @param session how example sessions run
  * @param apiIndex the generated API index page ({@code api.html}; none when no package is named)
- * @param bibliography the BibTeX file that {@code [@key]} citations name ({@code content/references.bib})
+ * @param bibliography the BibTeX file that {@code [@key]} citations name ({@code
+ *     content/references.bib})
  */
 public record SiteConfig(
         Path root,
@@ -64,23 +66,26 @@ public record SiteConfig(
     /**
      * How example blocks run.
      *
-     * @param classpath class path entries of every session (the core, display and examples modules), relative to root
+     * @param classpath class path entries of every session (the core, display and examples
+     *     modules), relative to root
      * @param classpathFiles files holding more entries separated by the path separator (Maven's
      *     {@code dependency:build-classpath} output); a missing file is an error
      * @param prelude a JShell script run first in every session: imports, seed ({@code ""} = none)
-     * @param valueHook a method the prelude defines that displays a block's last value; when empty the
-     *     value's {@code toString()} is shown
+     * @param valueHook a method the prelude defines that displays a block's last value; when empty
+     *     the value's {@code toString()} is shown
      * @param heap the session JVM's {@code -Xmx} ({@code 768m})
      * @param vmOptions more options for the session JVM
      * @param timeout a block's default time limit ({@code 120 s})
-     * @param maxOutputChars printed text kept per block before it is cut with a note ({@code 20000})
+     * @param maxOutputChars printed text kept per block before it is cut with a note ({@code
+     *     20000})
      * @param parallelism pages run at once; 0 means one per processor
      * @param sandbox {@code auto}, {@code required} or {@code off}: whether session JVMs run under
-     *     bwrap (see {@link org.nnwiki.generator.execute.Sandbox}); the environment variable
-     *     {@code NNWIKI_SANDBOX} overrides it
+     *     bwrap (see {@link org.nnwiki.generator.execute.Sandbox}); the environment variable {@code
+     *     NNWIKI_SANDBOX} overrides it
      * @param sandboxPaths more paths, relative to the root, that sandboxed sessions may read (data
      *     that is not on the class path)
-     * @param scratchMegabytes size of a sandboxed session's writable {@code /tmp} and of its scratch folder
+     * @param scratchMegabytes size of a sandboxed session's writable {@code /tmp} and of its
+     *     scratch folder
      */
     public record Session(
             List<String> classpath,
@@ -96,12 +101,37 @@ public record SiteConfig(
             List<String> sandboxPaths,
             long scratchMegabytes) {}
 
-    private static final Set<String> TOP_KEYS = Set.of(
-            "title", "description", "editUrl", "baseUrl", "sections", "content", "templates", "site", "cache", "reports", "session", "apiIndex", "bibliography");
-    private static final Set<String> API_INDEX_KEYS = Set.of("title", "section", "order", "packages");
-    private static final Set<String> SESSION_KEYS = Set.of(
-            "classpath", "classpathFiles", "prelude", "valueHook", "heap", "vmOptions", "timeoutSeconds",
-            "maxOutputChars", "parallelism", "sandbox", "sandboxPaths", "scratchMegabytes");
+    private static final Set<String> TOP_KEYS =
+            Set.of(
+                    "title",
+                    "description",
+                    "editUrl",
+                    "baseUrl",
+                    "sections",
+                    "content",
+                    "templates",
+                    "site",
+                    "cache",
+                    "reports",
+                    "session",
+                    "apiIndex",
+                    "bibliography");
+    private static final Set<String> API_INDEX_KEYS =
+            Set.of("title", "section", "order", "packages");
+    private static final Set<String> SESSION_KEYS =
+            Set.of(
+                    "classpath",
+                    "classpathFiles",
+                    "prelude",
+                    "valueHook",
+                    "heap",
+                    "vmOptions",
+                    "timeoutSeconds",
+                    "maxOutputChars",
+                    "parallelism",
+                    "sandbox",
+                    "sandboxPaths",
+                    "scratchMegabytes");
 
     /** Reads {@code nnwiki.yml} under {@code root} (all defaults when the file does not exist). */
     public static SiteConfig load(Path root) throws BuildFailedException {
@@ -109,7 +139,9 @@ public record SiteConfig(
         Map<String, Object> top = new LinkedHashMap<>();
         if (Files.exists(file)) {
             try {
-                Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+                Object loaded =
+                        new Yaml(new SafeConstructor(new LoaderOptions()))
+                                .load(Files.readString(file));
                 if (loaded instanceof Map<?, ?> map) {
                     map.forEach((k, v) -> top.put(String.valueOf(k), v));
                 } else if (loaded != null) {
@@ -122,23 +154,33 @@ public record SiteConfig(
         checkKeys(top, TOP_KEYS, "nnwiki.yml");
         Map<String, Object> s = map(top.get("session"));
         checkKeys(s, SESSION_KEYS, "nnwiki.yml (session)");
-        Session session = new Session(
-                strings(s.get("classpath")),
-                strings(s.get("classpathFiles")),
-                str(s, "prelude", ""),
-                str(s, "valueHook", ""),
-                str(s, "heap", "768m"),
-                strings(s.get("vmOptions")),
-                Duration.ofSeconds(num(s, "timeoutSeconds", 120)),
-                (int) num(s, "maxOutputChars", 20_000),
-                (int) num(s, "parallelism", 0),
-                // YAML reads a bare off as false.
-                Boolean.FALSE.equals(s.get("sandbox")) ? "off" : str(s, "sandbox", "auto"),
-                strings(s.get("sandboxPaths")),
-                num(s, "scratchMegabytes", org.nnwiki.generator.execute.Sandbox.DEFAULT_SCRATCH_BYTES >> 20));
+        Session session =
+                new Session(
+                        strings(s.get("classpath")),
+                        strings(s.get("classpathFiles")),
+                        str(s, "prelude", ""),
+                        str(s, "valueHook", ""),
+                        str(s, "heap", "768m"),
+                        strings(s.get("vmOptions")),
+                        Duration.ofSeconds(num(s, "timeoutSeconds", 120)),
+                        (int) num(s, "maxOutputChars", 20_000),
+                        (int) num(s, "parallelism", 0),
+                        // YAML reads a bare off as false.
+                        Boolean.FALSE.equals(s.get("sandbox")) ? "off" : str(s, "sandbox", "auto"),
+                        strings(s.get("sandboxPaths")),
+                        num(
+                                s,
+                                "scratchMegabytes",
+                                org.nnwiki.generator.execute.Sandbox.DEFAULT_SCRATCH_BYTES >> 20));
         if (org.nnwiki.generator.execute.Sandbox.Mode.parse(session.sandbox()) == null) {
-            throw new BuildFailedException(List.of(Problem.at("nnwiki.yml", lineOf(file, "sandbox:"),
-                    "session.sandbox must be auto, required or off, not '" + session.sandbox() + "'")));
+            throw new BuildFailedException(
+                    List.of(
+                            Problem.at(
+                                    "nnwiki.yml",
+                                    lineOf(file, "sandbox:"),
+                                    "session.sandbox must be auto, required or off, not '"
+                                            + session.sandbox()
+                                            + "'")));
         }
         Map<String, Object> api = map(top.get("apiIndex"));
         checkKeys(api, API_INDEX_KEYS, "nnwiki.yml (apiIndex)");
@@ -146,8 +188,12 @@ public record SiteConfig(
         if (!(order instanceof Number)) {
             throw fail("nnwiki.yml: 'apiIndex.order' must be a number, not '" + order + "'");
         }
-        ApiIndex apiIndex = new ApiIndex(str(api, "title", "API index"), str(api, "section", ""), ((Number) order).doubleValue(),
-                strings(api.get("packages")));
+        ApiIndex apiIndex =
+                new ApiIndex(
+                        str(api, "title", "API index"),
+                        str(api, "section", ""),
+                        ((Number) order).doubleValue(),
+                        strings(api.get("packages")));
         Path abs = root.toAbsolutePath().normalize();
         return new SiteConfig(
                 abs,
@@ -167,23 +213,70 @@ public record SiteConfig(
     }
 
     /**
-     * The same configuration with {@code session.sandbox} replaced (by {@code --sandbox} or
-     * {@code NNWIKI_SANDBOX}); {@code from} names the source for the message when the mode is not one.
+     * The same configuration with {@code session.sandbox} replaced (by {@code --sandbox} or {@code
+     * NNWIKI_SANDBOX}); {@code from} names the source for the message when the mode is not one.
      */
     public SiteConfig withSandbox(String mode, String from) throws BuildFailedException {
         if (org.nnwiki.generator.execute.Sandbox.Mode.parse(mode) == null) {
-            throw new BuildFailedException(List.of(Problem.at("(command line)", 0, from + " must be auto, required or off, not '" + mode + "'")));
+            throw new BuildFailedException(
+                    List.of(
+                            Problem.at(
+                                    "(command line)",
+                                    0,
+                                    from + " must be auto, required or off, not '" + mode + "'")));
         }
         Session s = session;
-        Session changed = new Session(s.classpath(), s.classpathFiles(), s.prelude(), s.valueHook(), s.heap(), s.vmOptions(), s.timeout(),
-                s.maxOutputChars(), s.parallelism(), mode, s.sandboxPaths(), s.scratchMegabytes());
-        return new SiteConfig(root, title, description, editUrl, baseUrl, sections, content, templates, site, cache, reports, changed, apiIndex, bibliography);
+        Session changed =
+                new Session(
+                        s.classpath(),
+                        s.classpathFiles(),
+                        s.prelude(),
+                        s.valueHook(),
+                        s.heap(),
+                        s.vmOptions(),
+                        s.timeout(),
+                        s.maxOutputChars(),
+                        s.parallelism(),
+                        mode,
+                        s.sandboxPaths(),
+                        s.scratchMegabytes());
+        return new SiteConfig(
+                root,
+                title,
+                description,
+                editUrl,
+                baseUrl,
+                sections,
+                content,
+                templates,
+                site,
+                cache,
+                reports,
+                changed,
+                apiIndex,
+                bibliography);
     }
 
-    /** The same configuration with the published locations replaced where the arguments are not null. */
+    /**
+     * The same configuration with the published locations replaced where the arguments are not
+     * null.
+     */
     public SiteConfig withUrls(String newBaseUrl, String newEditUrl) {
-        return new SiteConfig(root, title, description, newEditUrl == null ? editUrl : newEditUrl,
-                newBaseUrl == null ? baseUrl : slash(newBaseUrl), sections, content, templates, site, cache, reports, session, apiIndex, bibliography);
+        return new SiteConfig(
+                root,
+                title,
+                description,
+                newEditUrl == null ? editUrl : newEditUrl,
+                newBaseUrl == null ? baseUrl : slash(newBaseUrl),
+                sections,
+                content,
+                templates,
+                site,
+                cache,
+                reports,
+                session,
+                apiIndex,
+                bibliography);
     }
 
     private static String slash(String url) {
@@ -192,7 +285,9 @@ public record SiteConfig(
 
     /** Number of pages run at once. */
     public int parallelism() {
-        return session.parallelism() > 0 ? session.parallelism() : Runtime.getRuntime().availableProcessors();
+        return session.parallelism() > 0
+                ? session.parallelism()
+                : Runtime.getRuntime().availableProcessors();
     }
 
     /** Path of {@code p} relative to the root, with forward slashes, for messages and links. */
@@ -204,10 +299,17 @@ public record SiteConfig(
         return new BuildFailedException(List.of(Problem.at("nnwiki.yml", 0, message)));
     }
 
-    private static void checkKeys(Map<String, Object> map, Set<String> known, String where) throws BuildFailedException {
+    private static void checkKeys(Map<String, Object> map, Set<String> known, String where)
+            throws BuildFailedException {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
-                throw fail(where + ": unknown key '" + key + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw fail(
+                        where
+                                + ": unknown key '"
+                                + key
+                                + "' (known: "
+                                + String.join(", ", known.stream().sorted().toList())
+                                + ")");
             }
         }
     }
@@ -230,7 +332,10 @@ public record SiteConfig(
         return List.copyOf(out);
     }
 
-    /** The 1-based line of the first line of {@code file} that starts (after spaces) with {@code prefix}; 0 when none. */
+    /**
+     * The 1-based line of the first line of {@code file} that starts (after spaces) with {@code
+     * prefix}; 0 when none.
+     */
     static int lineOf(Path file, String prefix) {
         try {
             List<String> lines = Files.readAllLines(file);
@@ -250,7 +355,8 @@ public record SiteConfig(
         return v == null ? dflt : String.valueOf(v);
     }
 
-    private static long num(Map<String, Object> m, String key, long dflt) throws BuildFailedException {
+    private static long num(Map<String, Object> m, String key, long dflt)
+            throws BuildFailedException {
         Object v = m.get(key);
         if (v == null) {
             return dflt;

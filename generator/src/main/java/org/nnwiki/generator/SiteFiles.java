@@ -11,8 +11,8 @@ import java.util.Arrays;
  * Writes the files of a new site folder (the build writes a fresh folder and swaps it in whole, so
  * that a failed build leaves {@code site/} as it was). A file whose bytes the previous site already
  * holds at the same path is hard-linked to that file instead of written again: on the disks we
- * measured, creating and filling a small file costs about 0.7 ms and a link 0.01 ms, so a prose edit
- * on a 200-page wiki no longer rewrites 270 unchanged scripts and fonts.
+ * measured, creating and filling a small file costs about 0.7 ms and a link 0.01 ms, so a prose
+ * edit on a 200-page wiki no longer rewrites 270 unchanged scripts and fonts.
  *
  * <pre>{@code
  * SiteFiles files = new SiteFiles(newFolder, config.site());
@@ -23,7 +23,9 @@ public final class SiteFiles {
     private final Path out;
     private final Path previous;
 
-    /** @param previous the site the new one replaces (it may not exist) */
+    /**
+     * @param previous the site the new one replaces (it may not exist)
+     */
     public SiteFiles(Path out, Path previous) {
         this.out = out;
         this.previous = previous;
@@ -54,7 +56,8 @@ public final class SiteFiles {
 
     private static boolean sameBytes(Path file, byte[] bytes) {
         try {
-            return Files.isRegularFile(file) && Files.size(file) == bytes.length
+            return Files.isRegularFile(file)
+                    && Files.size(file) == bytes.length
                     && Arrays.equals(Files.readAllBytes(file), bytes);
         } catch (IOException unreadable) {
             return false;

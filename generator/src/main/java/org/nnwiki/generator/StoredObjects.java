@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The build's own files of serialized records (cached example results, finished pages), read through
- * a filter that admits only the classes they are made of, written atomically, and remembered for the
- * life of the JVM: the preview server reads a file again only when it is another file (its identity,
- * size or modification time changed), since every write replaces the file by a new one.
+ * The build's own files of serialized records (cached example results, finished pages), read
+ * through a filter that admits only the classes they are made of, written atomically, and
+ * remembered for the life of the JVM: the preview server reads a file again only when it is another
+ * file (its identity, size or modification time changed), since every write replaces the file by a
+ * new one.
  *
  * <pre>{@code
  * StoredObjects.write(file, entry);
@@ -34,7 +35,10 @@ public final class StoredObjects {
 
     private StoredObjects() {}
 
-    /** The object in {@code file} if it is a {@code type}, else null (missing, damaged, from another version). */
+    /**
+     * The object in {@code file} if it is a {@code type}, else null (missing, damaged, from another
+     * version).
+     */
     public static <T> T read(Path file, ObjectInputFilter filter, Class<T> type) {
         BasicFileAttributes attrs;
         try {
@@ -47,15 +51,25 @@ public final class StoredObjects {
             return null;
         }
         Remembered r = MEMORY.get(file);
-        if (r != null && r.size() == attrs.size() && r.modified() == attrs.lastModifiedTime().toMillis()
-                && attrs.fileKey() != null && attrs.fileKey().equals(r.fileKey())) {
+        if (r != null
+                && r.size() == attrs.size()
+                && r.modified() == attrs.lastModifiedTime().toMillis()
+                && attrs.fileKey() != null
+                && attrs.fileKey().equals(r.fileKey())) {
             return type.isInstance(r.value()) ? type.cast(r.value()) : null;
         }
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(filter);
             Object value = ois.readObject();
             if (attrs.fileKey() != null) {
-                MEMORY.put(file, new Remembered(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime().toMillis(), value));
+                MEMORY.put(
+                        file,
+                        new Remembered(
+                                attrs.fileKey(),
+                                attrs.size(),
+                                attrs.lastModifiedTime().toMillis(),
+                                value));
             }
             return type.isInstance(value) ? type.cast(value) : null;
         } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
@@ -63,21 +77,32 @@ public final class StoredObjects {
         }
     }
 
-    /** Replaces {@code file} by a new file holding {@code value} (written beside it, then moved over it). */
+    /**
+     * Replaces {@code file} by a new file holding {@code value} (written beside it, then moved over
+     * it).
+     */
     public static void write(Path file, Serializable value) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream oos = new ObjectOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    ObjectOutputStream oos = new ObjectOutputStream(out)) {
                 oos.writeObject(value);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         if (attrs.fileKey() != null) {
-            MEMORY.put(file, new Remembered(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime().toMillis(), value));
+            MEMORY.put(
+                    file,
+                    new Remembered(
+                            attrs.fileKey(),
+                            attrs.size(),
+                            attrs.lastModifiedTime().toMillis(),
+                            value));
         }
     }
 

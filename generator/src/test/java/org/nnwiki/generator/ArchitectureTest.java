@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** ARCHITECTURE.md#where-each-library-may-be-used, checked on the compiled generator. */
 class ArchitectureTest {
-    private static final JavaClasses GENERATOR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.nnwiki.generator");
+    private static final JavaClasses GENERATOR =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.nnwiki.generator");
 
     @Test
     void generatorKnowsNothingAboutNeuralNetworks() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.nnwiki.core..", "org.nnwiki.examples..", "org.nnwiki.display..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.nnwiki.core..", "org.nnwiki.examples..", "org.nnwiki.display..")
                 .check(GENERATOR);
     }
 
@@ -32,15 +37,28 @@ class ArchitectureTest {
         only("com.sun.net.httpserver..", "..generator.serve..");
     }
 
-    /** The agent runs in session JVMs, whose class path holds it and nothing else of the generator's. */
+    /**
+     * The agent runs in session JVMs, whose class path holds it and nothing else of the
+     * generator's.
+     */
     @Test
     void sessionAgentUsesTheJdkOnly() {
-        classes().that().resideInAPackage("..generator.execute.agent..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "jdk.jshell..", "..generator.execute.agent..").check(GENERATOR);
+        classes()
+                .that()
+                .resideInAPackage("..generator.execute.agent..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "jdk.jshell..", "..generator.execute.agent..")
+                .check(GENERATOR);
     }
 
     private static void only(String library, String... allowed) {
-        noClasses().that().resideOutsideOfPackages(allowed).should().dependOnClassesThat().resideInAPackage(library)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(allowed)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(library)
                 .check(GENERATOR);
     }
 }

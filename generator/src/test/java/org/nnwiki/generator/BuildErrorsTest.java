@@ -13,12 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds the broken fixture once: every kind of error must be reported together, each at its
- * {@code file:line}, and the previous {@code site/} must stay as it was.
+ * Builds the broken fixture once: every kind of error must be reported together, each at its {@code
+ * file:line}, and the previous {@code site/} must stay as it was.
  */
 class BuildErrorsTest {
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     static Path root;
     static List<Problem> problems;
@@ -28,7 +27,10 @@ class BuildErrorsTest {
         root = Fixtures.copy("broken", tmp);
         Files.createDirectories(root.resolve("site"));
         Files.writeString(root.resolve("site/index.html"), "previous site");
-        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
+        BuildFailedException e =
+                assertThrows(
+                        BuildFailedException.class,
+                        () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
         problems = e.problems();
     }
 
@@ -45,7 +47,9 @@ class BuildErrorsTest {
     private static void assertMessage(String location, String... fragments) {
         Problem p = at(location);
         for (String f : fragments) {
-            assertTrue(p.toString().contains(f), location + " should mention '" + f + "' but says:\n" + p);
+            assertTrue(
+                    p.toString().contains(f),
+                    location + " should mention '" + f + "' but says:\n" + p);
         }
     }
 
@@ -59,7 +63,11 @@ class BuildErrorsTest {
 
     @Test
     void reportsFailingBlockWithPageLineAndExcerpt() {
-        assertMessage("content/throws.md:10", "exception", "java.lang.ArithmeticException: / by zero", ">   10 | System.out.println(x / y);");
+        assertMessage(
+                "content/throws.md:10",
+                "exception",
+                "java.lang.ArithmeticException: / by zero",
+                ">   10 | System.out.println(x / y);");
     }
 
     @Test
@@ -85,13 +93,17 @@ class BuildErrorsTest {
 
     @Test
     void reportsUnknownFenceOption() {
-        assertMessage("content/options.md:7", "unknown fence option 'hidden'", "known: run, hide, quiet");
+        assertMessage(
+                "content/options.md:7", "unknown fence option 'hidden'", "known: run, hide, quiet");
     }
 
     @Test
     void reportsBrokenIncludes() {
         assertMessage("content/includes.md:7", "include file 'src/Missing.java' does not exist");
-        assertMessage("content/includes.md:10", "region 'nope' not found", "regions there: greet, outer, inner");
+        assertMessage(
+                "content/includes.md:10",
+                "region 'nope' not found",
+                "regions there: greet, outer, inner");
         assertMessage("content/includes.md:13", "leaves the repository");
     }
 
@@ -105,7 +117,10 @@ class BuildErrorsTest {
 
     @Test
     void reportsUnknownSectionAtItsLine() {
-        assertMessage("content/section.md:4", "unknown section 'Nowhere'", "sections in nnwiki.yml: Errors");
+        assertMessage(
+                "content/section.md:4",
+                "unknown section 'Nowhere'",
+                "sections in nnwiki.yml: Errors");
     }
 
     @Test
@@ -115,14 +130,24 @@ class BuildErrorsTest {
 
     @Test
     void reportsMissingPagesAndAnchors() {
-        assertTrue(all().contains("content/index.md:5: link to a missing page or file 'nowhere.md'"), all());
+        assertTrue(
+                all().contains("content/index.md:5: link to a missing page or file 'nowhere.md'"),
+                all());
         assertTrue(all().contains("content/index.md:5: link to a missing anchor '#nope'"), all());
-        assertTrue(all().contains("content/index.md:6: link to a missing anchor '#missing' in throws.html"), all());
+        assertTrue(
+                all().contains(
+                                "content/index.md:6: link to a missing anchor '#missing' in throws.html"),
+                all());
     }
 
     @Test
     void reportsExpectedMismatchWithDiff() {
-        assertMessage("content/expected.md:10", "differs from the expected block", "- expected: answer 42", "+ actual:   answer 43", "--fix");
+        assertMessage(
+                "content/expected.md:10",
+                "differs from the expected block",
+                "- expected: answer 42",
+                "+ actual:   answer 43",
+                "--fix");
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Copies a fixture site from {@code src/test/resources/fixture/NAME} into a temp folder to build it there. */
+/**
+ * Copies a fixture site from {@code src/test/resources/fixture/NAME} into a temp folder to build it
+ * there.
+ */
 public final class Fixtures {
     public static final Path SOURCES = Path.of("src/test/resources/fixture");
 
@@ -34,21 +37,56 @@ public final class Fixtures {
      * Writes a page of the fixture's Basics section: five lines of front matter, so that the body's
      * first line is line 6 of the file.
      */
-    public static void addPage(Path root, String source, String title, String summary, String body) {
+    public static void addPage(
+            Path root, String source, String title, String summary, String body) {
         try {
-            Files.writeString(root.resolve(source), "---\ntitle: " + title + "\nsection: Basics\nsummary: " + summary + "\n---\n" + body);
+            Files.writeString(
+                    root.resolve(source),
+                    "---\ntitle: "
+                            + title
+                            + "\nsection: Basics\nsummary: "
+                            + summary
+                            + "\n---\n"
+                            + body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Compiles class {@code pkg.name}, with {@code modifiers} and {@code body}, into the class folder {@code lib}. */
+    /**
+     * Compiles class {@code pkg.name}, with {@code modifiers} and {@code body}, into the class
+     * folder {@code lib}.
+     */
     public static void compile(Path lib, String pkg, String modifiers, String name, String body) {
         try {
-            Path src = Files.createDirectories(lib.getParent().resolve(lib.getFileName() + "-src/" + pkg)).resolve(name + ".java");
-            Files.writeString(src, "package " + pkg + ";\n" + modifiers + " class " + name + " {\n    public " + name + "() {}\n    "
-                    + body + "\n}\n");
-            int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-cp", lib.toString(), "-d", lib.toString(), src.toString());
+            Path src =
+                    Files.createDirectories(
+                                    lib.getParent().resolve(lib.getFileName() + "-src/" + pkg))
+                            .resolve(name + ".java");
+            Files.writeString(
+                    src,
+                    "package "
+                            + pkg
+                            + ";\n"
+                            + modifiers
+                            + " class "
+                            + name
+                            + " {\n    public "
+                            + name
+                            + "() {}\n    "
+                            + body
+                            + "\n}\n");
+            int rc =
+                    javax.tools.ToolProvider.getSystemJavaCompiler()
+                            .run(
+                                    null,
+                                    null,
+                                    null,
+                                    "-cp",
+                                    lib.toString(),
+                                    "-d",
+                                    lib.toString(),
+                                    src.toString());
             if (rc != 0) {
                 throw new IllegalStateException("does not compile: " + src);
             }
@@ -58,7 +96,8 @@ public final class Fixtures {
         }
     }
 
-    public static SiteBuild.Report build(Path root, SiteBuild.Options options) throws BuildFailedException {
+    public static SiteBuild.Report build(Path root, SiteBuild.Options options)
+            throws BuildFailedException {
         return new SiteBuild(SiteConfig.load(root), options).build();
     }
 
@@ -70,11 +109,17 @@ public final class Fixtures {
                 .toList();
     }
 
-    /** Fails if processes whose command line contains {@code marker} are still running (ending them first). */
+    /**
+     * Fails if processes whose command line contains {@code marker} are still running (ending them
+     * first).
+     */
     public static void assertNoProcessLeft(String marker, String why) throws InterruptedException {
         Thread.sleep(200);
         java.util.List<String> left = processesMatching(marker);
-        left.forEach(l -> ProcessHandle.of(Long.parseLong(l.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
+        left.forEach(
+                l ->
+                        ProcessHandle.of(Long.parseLong(l.split(" ")[0]))
+                                .ifPresent(ProcessHandle::destroyForcibly));
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), left, why);
     }
 }

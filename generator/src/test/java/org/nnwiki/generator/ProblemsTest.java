@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class ProblemsTest {
     @Test
     void aProblemReportedTwiceIsListedOnce() {
-        // A --fix build checks the pages twice (before and after rewriting them): each problem still appears once.
+        // A --fix build checks the pages twice (before and after rewriting them): each problem
+        // still appears once.
         Problems p = new Problems();
         p.add("content/b.md", 3, "example failed");
         p.add("content/a.md", 9, "unknown section");

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --repeat finds blocks whose output changes; results say where they were computed; Math.exp is reported. */
+/**
+ * --repeat finds blocks whose output changes; results say where they were computed; Math.exp is
+ * reported.
+ */
 class RepeatAndProvenanceTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    private static final String CHANCE = """
+    private static final String CHANCE =
+            """
             A steady block, then one that depends on an unseeded generator, then a timing marked as varying.
 
             ```java run
@@ -37,7 +40,12 @@ class RepeatAndProvenanceTest {
 
     private Path siteWithChancePage() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Fixtures.addPage(root, "content/basics/chance.md", "Chance", "Blocks that print the same thing twice, and one that does not.", CHANCE);
+        Fixtures.addPage(
+                root,
+                "content/basics/chance.md",
+                "Chance",
+                "Blocks that print the same thing twice, and one that does not.",
+                CHANCE);
         return root;
     }
 
@@ -45,26 +53,54 @@ class RepeatAndProvenanceTest {
     void repeatReportsExactlyTheBlockThatChanges() throws Exception {
         Path root = siteWithChancePage();
         Fixtures.build(root, SiteBuild.Options.DEFAULT); // a plain build does not notice
-        BuildFailedException e = assertThrows(BuildFailedException.class,
-                () -> Fixtures.build(root, new SiteBuild.Options(false, false, false, Set.of())));
+        BuildFailedException e =
+                assertThrows(
+                        BuildFailedException.class,
+                        () ->
+                                Fixtures.build(
+                                        root,
+                                        new SiteBuild.Options(false, false, false, Set.of())));
         List<Problem> problems = e.problems();
         assertEquals(1, problems.size(), problems.toString());
         Problem p = problems.get(0);
         assertEquals("content/basics/chance.md", p.file());
         assertEquals(12, p.line(), "the fence of the unseeded block");
-        assertTrue(p.message().contains("changed when it ran again") && p.message().contains("-XX:ActiveProcessorCount="), p.message());
-        assertTrue(p.excerpt().contains("- first run: drawn ") && p.excerpt().contains("+ again:     drawn "), p.excerpt());
-        assertTrue(Files.isRegularFile(root.resolve("site/basics/chance.html")), "the failed build left the previous site");
+        assertTrue(
+                p.message().contains("changed when it ran again")
+                        && p.message().contains("-XX:ActiveProcessorCount="),
+                p.message());
+        assertTrue(
+                p.excerpt().contains("- first run: drawn ")
+                        && p.excerpt().contains("+ again:     drawn "),
+                p.excerpt());
+        assertTrue(
+                Files.isRegularFile(root.resolve("site/basics/chance.html")),
+                "the failed build left the previous site");
     }
 
     @Test
     void repeatOfNamedPagesOnly() throws Exception {
         Path root = siteWithChancePage();
-        SiteBuild.Report r = Fixtures.build(root, new SiteBuild.Options(false, false, false, Set.of("content/basics/session.md")));
+        SiteBuild.Report r =
+                Fixtures.build(
+                        root,
+                        new SiteBuild.Options(
+                                false, false, false, Set.of("content/basics/session.md")));
         assertFalse(r.upToDate());
-        BuildFailedException e = assertThrows(BuildFailedException.class,
-                () -> Fixtures.build(root, new SiteBuild.Options(false, false, false, Set.of("content/basics/nope.md"))));
-        assertTrue(e.problems().get(0).message().contains("not a page of the site"), e.problems().toString());
+        BuildFailedException e =
+                assertThrows(
+                        BuildFailedException.class,
+                        () ->
+                                Fixtures.build(
+                                        root,
+                                        new SiteBuild.Options(
+                                                false,
+                                                false,
+                                                false,
+                                                Set.of("content/basics/nope.md"))));
+        assertTrue(
+                e.problems().get(0).message().contains("not a page of the site"),
+                e.problems().toString());
     }
 
     @Test
@@ -74,35 +110,64 @@ class RepeatAndProvenanceTest {
         String xml = Files.readString(root.resolve("target/nnwiki/examples-junit.xml"));
         String jdk = System.getProperty("java.vendor") + " " + Runtime.version();
         assertTrue(xml.contains("<property name=\"jdk\" value=\"" + jdk + "\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"os\" value=\"" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"threads\" value=\"" + Runtime.getRuntime().availableProcessors() + "\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"vectorBits\" value=\"0\"/>"), "the fixture's sessions have no Vector API: " + xml);
+        assertTrue(
+                xml.contains(
+                        "<property name=\"os\" value=\""
+                                + System.getProperty("os.name")
+                                + " "
+                                + System.getProperty("os.arch")
+                                + "\"/>"),
+                xml);
+        assertTrue(
+                xml.contains(
+                        "<property name=\"threads\" value=\""
+                                + Runtime.getRuntime().availableProcessors()
+                                + "\"/>"),
+                xml);
+        assertTrue(
+                xml.contains("<property name=\"vectorBits\" value=\"0\"/>"),
+                "the fixture's sessions have no Vector API: " + xml);
         assertTrue(xml.contains("<property name=\"cached\" value=\"false\"/>"), xml);
-        Matcher at = Pattern.compile("<property name=\"computedAt\" value=\"([^\"]+)\"/>").matcher(xml);
+        Matcher at =
+                Pattern.compile("<property name=\"computedAt\" value=\"([^\"]+)\"/>").matcher(xml);
         assertTrue(at.find(), xml);
         String computed = at.group(1);
 
-        Files.writeString(root.resolve("content/basics/session.md"), Files.readString(root.resolve("content/basics/session.md")) + "\nMore prose.\n");
+        Files.writeString(
+                root.resolve("content/basics/session.md"),
+                Files.readString(root.resolve("content/basics/session.md")) + "\nMore prose.\n");
         Fixtures.build(root, SiteBuild.Options.DEFAULT);
         String again = Files.readString(root.resolve("target/nnwiki/examples-junit.xml"));
         assertTrue(again.contains("<property name=\"cached\" value=\"true\"/>"), again);
-        assertTrue(again.contains("<property name=\"computedAt\" value=\"" + computed + "\"/>"), "a cached result keeps the time it was computed");
+        assertTrue(
+                again.contains("<property name=\"computedAt\" value=\"" + computed + "\"/>"),
+                "a cached result keeps the time it was computed");
         String timings = Files.readString(root.resolve("site/data/timings.js"));
         assertTrue(timings.contains("\"provenance\": {\"jdk\": \"" + jdk + "\""), timings);
-        assertFalse(Files.readString(root.resolve("site/basics/session.html")).contains(jdk), "page HTML does not name the machine");
+        assertFalse(
+                Files.readString(root.resolve("site/basics/session.html")).contains(jdk),
+                "page HTML does not name the machine");
     }
 
     @Test
     void machineDependentMathIsReportedAtItsLine() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Fixtures.addPage(root, "content/basics/math.md", "Math", "Math against StrictMath.", """
+        Fixtures.addPage(
+                root,
+                "content/basics/math.md",
+                "Math",
+                "Math against StrictMath.",
+                """
                 ```java run
                 double a = StrictMath.exp(1.0) + Math.sqrt(2.0);
                 double b = Math.exp(1.0); // Math.log in a comment is fine
                 System.out.println(a + b);
                 ```
                 """);
-        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
+        BuildFailedException e =
+                assertThrows(
+                        BuildFailedException.class,
+                        () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
         assertEquals(1, e.problems().size(), e.problems().toString());
         Problem p = e.problems().get(0);
         assertEquals("content/basics/math.md:8", p.location());

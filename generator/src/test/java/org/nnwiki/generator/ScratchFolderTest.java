@@ -11,16 +11,25 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Page code runs in a fresh scratch folder, not the repository root, and the folder is gone afterwards. */
+/**
+ * Page code runs in a fresh scratch folder, not the repository root, and the folder is gone
+ * afterwards.
+ */
 class ScratchFolderTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void pageCodeStartsInAScratchFolderThatIsDeletedAfterwards() throws Exception {
-        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "the scratch folder needs a POSIX shell");
+        assumeFalse(
+                System.getProperty("os.name").startsWith("Windows"),
+                "the scratch folder needs a POSIX shell");
         Path root = Fixtures.copy("good", tmp);
-        Fixtures.addPage(root, "content/basics/cwd.md", "Where am I", "A page that looks at its working folder.", """
+        Fixtures.addPage(
+                root,
+                "content/basics/cwd.md",
+                "Where am I",
+                "A page that looks at its working folder.",
+                """
 
                 ```java run
                 String here = new java.io.File(".").getCanonicalPath();
@@ -37,8 +46,12 @@ class ScratchFolderTest {
         Path cwd = Path.of(m.group(1));
         assertFalse(cwd.startsWith(root.toRealPath()), "not the repository: " + cwd);
         assertTrue(cwd.getFileName().toString().startsWith("nnwiki-session"), cwd.toString());
-        assertTrue(html.contains("sees content/: false"), "relative paths do not reach the repository");
-        assertFalse(Files.exists(root.resolve("careless.txt")), "the page's file did not land in the repository");
+        assertTrue(
+                html.contains("sees content/: false"),
+                "relative paths do not reach the repository");
+        assertFalse(
+                Files.exists(root.resolve("careless.txt")),
+                "the page's file did not land in the repository");
         assertFalse(Files.exists(cwd), "the scratch folder is deleted with the session: " + cwd);
     }
 }

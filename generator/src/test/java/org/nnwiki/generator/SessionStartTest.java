@@ -12,20 +12,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A session JVM that cannot start is one clear problem in nnwiki.yml, not a crash per page. */
 class SessionStartTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void aBadVmOptionIsReportedOnceAtTheConfiguration() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Files.writeString(root.resolve("nnwiki.yml"), Files.readString(root.resolve("nnwiki.yml"))
-                .replace("session:", "session:\n  vmOptions: [-XX:+NoSuchOptionAnywhere]"));
-        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
-        List<Problem> atConfig = e.problems().stream().filter(p -> p.file().equals("nnwiki.yml")).toList();
+        Files.writeString(
+                root.resolve("nnwiki.yml"),
+                Files.readString(root.resolve("nnwiki.yml"))
+                        .replace("session:", "session:\n  vmOptions: [-XX:+NoSuchOptionAnywhere]"));
+        BuildFailedException e =
+                assertThrows(
+                        BuildFailedException.class,
+                        () -> Fixtures.build(root, SiteBuild.Options.DEFAULT));
+        List<Problem> atConfig =
+                e.problems().stream().filter(p -> p.file().equals("nnwiki.yml")).toList();
         assertEquals(1, atConfig.size(), "three pages, one problem: " + e.problems());
-        assertTrue(atConfig.get(0).message().contains("a session JVM did not start, so no example ran: check session.vmOptions"),
+        assertTrue(
+                atConfig.get(0)
+                        .message()
+                        .contains(
+                                "a session JVM did not start, so no example ran: check session.vmOptions"),
                 atConfig.get(0).message());
-        assertTrue(atConfig.get(0).message().length() < 600, "short enough to read: " + atConfig.get(0).message());
-        assertTrue(e.problems().stream().noneMatch(p -> p.message().contains("crashed the generator")), e.problems().toString());
+        assertTrue(
+                atConfig.get(0).message().length() < 600,
+                "short enough to read: " + atConfig.get(0).message());
+        assertTrue(
+                e.problems().stream().noneMatch(p -> p.message().contains("crashed the generator")),
+                e.problems().toString());
     }
 }

@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --shard K/N} and {@code --from-shards}: the CI path for wikis that one machine builds too slowly. */
+/**
+ * {@code --shard K/N} and {@code --from-shards}: the CI path for wikis that one machine builds too
+ * slowly.
+ */
 class ShardTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shardsAndMergeGiveTheSameSiteAsOneBuild() throws Exception {
@@ -33,7 +35,8 @@ class ShardTest {
             assertTrue(r.pagesRun() > 0, "shard " + k + " of 2 has pages to run");
             run += r.pagesRun();
             assertFalse(Files.exists(root.resolve("site")), "a shard writes no site");
-            try (Stream<Path> files = Files.list(root.resolve("target/nnwiki/shard-" + k + "-of-2/results"))) {
+            try (Stream<Path> files =
+                    Files.list(root.resolve("target/nnwiki/shard-" + k + "-of-2/results"))) {
                 for (Path f : files.toList()) {
                     Files.copy(f, mergedResults.resolve(f.getFileName()));
                 }
@@ -57,8 +60,14 @@ class ShardTest {
     @Test
     void fromShardsReportsAPageWithoutResults() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        BuildFailedException e = assertThrows(BuildFailedException.class, () -> Fixtures.build(root, options(null, true)));
-        assertTrue(e.getMessage().contains("content/basics/session.md: --from-shards: no shard's results"), e.getMessage());
+        BuildFailedException e =
+                assertThrows(
+                        BuildFailedException.class,
+                        () -> Fixtures.build(root, options(null, true)));
+        assertTrue(
+                e.getMessage()
+                        .contains("content/basics/session.md: --from-shards: no shard's results"),
+                e.getMessage());
     }
 
     @Test
@@ -77,8 +86,12 @@ class ShardTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString().replace('\\', '/'), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                out.put(
+                        dir.relativize(p).toString().replace('\\', '/'),
+                        java.util.HexFormat.of()
+                                .formatHex(
+                                        java.security.MessageDigest.getInstance("SHA-256")
+                                                .digest(Files.readAllBytes(p))));
             }
         }
         return out;

@@ -51,17 +51,30 @@ class BrowserTest {
         String chromium = System.getProperty("nnwiki.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("nnwiki.chromedriver", "/usr/bin/chromedriver");
         for (String exe : List.of(chromium, chromedriver)) {
-            assertTrue(Files.isExecutable(Path.of(exe)), exe + " is missing: install Debian's browser for these tests "
-                    + "(sudo apt-get install chromium chromium-driver) or point -Dnnwiki.chromium / -Dnnwiki.chromedriver at yours");
+            assertTrue(
+                    Files.isExecutable(Path.of(exe)),
+                    exe
+                            + " is missing: install Debian's browser for these tests "
+                            + "(sudo apt-get install chromium chromium-driver) or point -Dnnwiki.chromium / -Dnnwiki.chromedriver at yours");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(chromedriver))
+                        .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(WIDE);
     }
@@ -93,12 +106,26 @@ class BrowserTest {
                     problems.add(name + ": console error: " + e.getMessage());
                 }
             }
-            long errors = ((Number) js("return document.querySelectorAll('.katex-error').length")).longValue();
-            long raw = ((Number) js("return document.querySelectorAll('span.math:not([data-tex])').length")).longValue();
+            long errors =
+                    ((Number) js("return document.querySelectorAll('.katex-error').length"))
+                            .longValue();
+            long raw =
+                    ((Number)
+                                    js(
+                                            "return document.querySelectorAll('span.math:not([data-tex])').length"))
+                            .longValue();
             if (errors > 0 || raw > 0) {
-                problems.add(name + ": " + errors + " formulas KaTeX could not typeset, " + raw + " not typeset at all");
+                problems.add(
+                        name
+                                + ": "
+                                + errors
+                                + " formulas KaTeX could not typeset, "
+                                + raw
+                                + " not typeset at all");
             }
-            typeset += ((Number) js("return document.querySelectorAll('span.math .katex').length")).intValue();
+            typeset +=
+                    ((Number) js("return document.querySelectorAll('span.math .katex').length"))
+                            .intValue();
         }
         assertEquals(List.of(), problems);
         assertTrue(typeset > 10, "formulas were typeset by KaTeX (found " + typeset + ")");
@@ -111,7 +138,10 @@ class BrowserTest {
         for (Path page : BuiltSite.pages()) {
             open(BuiltSite.relative(page));
             @SuppressWarnings("unchecked")
-            List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('a[href]'), a => a.href)");
+            List<String> hrefs =
+                    (List<String>)
+                            js(
+                                    "return Array.from(document.querySelectorAll('a[href]'), a => a.href)");
             for (String href : hrefs) {
                 if (!href.startsWith("file:")) {
                     continue;
@@ -121,7 +151,9 @@ class BrowserTest {
                 if (!Files.isRegularFile(target)) {
                     problems.add(BuiltSite.relative(page) + ": broken link " + href);
                 } else if (uri.getFragment() != null && !uri.getFragment().isEmpty()) {
-                    anchorsByFile.computeIfAbsent(target.toString(), k -> new ArrayList<>()).add(uri.getFragment() + " (from " + BuiltSite.relative(page) + ")");
+                    anchorsByFile
+                            .computeIfAbsent(target.toString(), k -> new ArrayList<>())
+                            .add(uri.getFragment() + " (from " + BuiltSite.relative(page) + ")");
                 }
             }
         }
@@ -152,19 +184,28 @@ class BrowserTest {
                 target = i;
             }
         }
-        assertTrue(target >= 0 && target < 3, "the XOR page is among the first results: "
-                + results.stream().map(WebElement::getText).toList());
-        assertTrue(driver.findElements(By.cssSelector("#search-results .search-snippet mark")).size() > 0, "snippets mark the words");
+        assertTrue(
+                target >= 0 && target < 3,
+                "the XOR page is among the first results: "
+                        + results.stream().map(WebElement::getText).toList());
+        assertTrue(
+                driver.findElements(By.cssSelector("#search-results .search-snippet mark")).size()
+                        > 0,
+                "snippets mark the words");
         for (int i = 0; i <= target; i++) {
-            input.sendKeys(Keys.ARROW_DOWN);            // the arrow keys walk the results
+            input.sendKeys(Keys.ARROW_DOWN); // the arrow keys walk the results
         }
         input.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("backprop-by-hand.html"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("backprop-by-hand.html"));
 
         open("index.html");
         WebElement box = driver.findElement(By.id("search-input"));
         box.sendKeys("zzqxv");
-        assertTrue(waitFor(By.cssSelector("#search-results li")).getText().startsWith("No page matches"));
+        assertTrue(
+                waitFor(By.cssSelector("#search-results li"))
+                        .getText()
+                        .startsWith("No page matches"));
     }
 
     @Test
@@ -175,7 +216,9 @@ class BrowserTest {
         WebElement chart = charts.get(0);
         js("arguments[0].scrollIntoView()", chart);
         assertTrue(chart.isDisplayed());
-        assertTrue(chart.getRect().getWidth() > 300 && chart.getRect().getHeight() > 150, "chart size " + chart.getRect().getDimension());
+        assertTrue(
+                chart.getRect().getWidth() > 300 && chart.getRect().getHeight() > 150,
+                "chart size " + chart.getRect().getDimension());
         assertFalse(chart.getAttribute("aria-label").isBlank(), "charts have an accessible name");
     }
 
@@ -188,7 +231,9 @@ class BrowserTest {
         assertEquals("dark", js("return document.documentElement.dataset.theme"));
         String dark = background();
         assertNotEquals(light, dark, "the background changes");
-        assertEquals("true", driver.findElement(By.cssSelector(".theme-toggle")).getAttribute("aria-pressed"));
+        assertEquals(
+                "true",
+                driver.findElement(By.cssSelector(".theme-toggle")).getAttribute("aria-pressed"));
         screenshot("page-dark.png");
 
         open("index.html"); // another page: the choice is remembered
@@ -203,9 +248,12 @@ class BrowserTest {
     void drawnFiguresFollowTheTheme() {
         open("sequence/recurrent-networks.html");
         WebElement figure = driver.findElement(By.cssSelector("figure.figure > svg[role=img]"));
-        assertTrue(figure.getAttribute("aria-label").startsWith("An LSTM cell"), figure.getAttribute("aria-label"));
-        String script = "var s = getComputedStyle(document.querySelector('figure.figure .fig-text'));"
-                + " var f = getComputedStyle(document.querySelector('figure.figure .fig-1')); return s.fill + ' ' + f.fill;";
+        assertTrue(
+                figure.getAttribute("aria-label").startsWith("An LSTM cell"),
+                figure.getAttribute("aria-label"));
+        String script =
+                "var s = getComputedStyle(document.querySelector('figure.figure .fig-text'));"
+                        + " var f = getComputedStyle(document.querySelector('figure.figure .fig-1')); return s.fill + ' ' + f.fill;";
         String light = (String) js(script);
         driver.findElement(By.cssSelector(".theme-toggle")).click();
         String dark = (String) js(script);
@@ -228,52 +276,99 @@ class BrowserTest {
         screenshot("page-phone-menu.png");
         toggle.click();
         assertFalse(sidebar.isDisplayed());
-        long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+        long overflow =
+                ((Number) js("return document.documentElement.scrollWidth - window.innerWidth"))
+                        .longValue();
         // The elements that stick out, leaving out those inside a box that scrolls or clips them.
-        Object wide = js("const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
-                + " if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
-                + "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))"
-                + ".slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')");
-        assertTrue(overflow <= 0, "no sideways scrolling on a phone (overflow " + overflow + " px; too wide: " + wide + ")");
+        Object wide =
+                js(
+                        "const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
+                                + " if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
+                                + "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))"
+                                + ".slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')");
+        assertTrue(
+                overflow <= 0,
+                "no sideways scrolling on a phone (overflow "
+                        + overflow
+                        + " px; too wide: "
+                        + wide
+                        + ")");
     }
 
     @Test
     void aHeadingReachedFromTheTableOfContentsIsNotUnderTheTopBar() {
         open("fundamentals/optimizers.html");
-        List<WebElement> links = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            List<WebElement> l = d.findElements(By.cssSelector("#toc a"));
-            return l.size() >= 3 ? l : null;
-        });
+        List<WebElement> links =
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(
+                                d -> {
+                                    List<WebElement> l = d.findElements(By.cssSelector("#toc a"));
+                                    return l.size() >= 3 ? l : null;
+                                });
         WebElement link = links.get(links.size() / 2);
         String id = link.getAttribute("href").replaceAll(".*#", "");
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((Number) js("return window.scrollY")).doubleValue() > 0);
-        double headingTop = ((Number) js("return document.getElementById(arguments[0]).getBoundingClientRect().top", id)).doubleValue();
-        double barBottom = ((Number) js("return document.querySelector('.topbar').getBoundingClientRect().bottom")).doubleValue();
-        assertTrue(headingTop >= barBottom, "heading #" + id + " at " + headingTop + " px, the top bar ends at " + barBottom + " px");
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "location".equals(link.getAttribute("aria-current")));
-        assertEquals(1, driver.findElements(By.cssSelector("#toc a.toc-current")).size(), "one section is marked as the current one");
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> ((Number) js("return window.scrollY")).doubleValue() > 0);
+        double headingTop =
+                ((Number)
+                                js(
+                                        "return document.getElementById(arguments[0]).getBoundingClientRect().top",
+                                        id))
+                        .doubleValue();
+        double barBottom =
+                ((Number)
+                                js(
+                                        "return document.querySelector('.topbar').getBoundingClientRect().bottom"))
+                        .doubleValue();
+        assertTrue(
+                headingTop >= barBottom,
+                "heading #"
+                        + id
+                        + " at "
+                        + headingTop
+                        + " px, the top bar ends at "
+                        + barBottom
+                        + " px");
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> "location".equals(link.getAttribute("aria-current")));
+        assertEquals(
+                1,
+                driver.findElements(By.cssSelector("#toc a.toc-current")).size(),
+                "one section is marked as the current one");
     }
 
     @Test
     void theTableOfContentsIsThereBelowTheWidthOfItsColumn() {
         driver.manage().window().setSize(new Dimension(1024, 800));
         open("fundamentals/optimizers.html");
-        assertFalse(driver.findElement(By.id("toc")).isDisplayed(), "no room for the TOC column at 1024 px");
+        assertFalse(
+                driver.findElement(By.id("toc")).isDisplayed(),
+                "no room for the TOC column at 1024 px");
         WebElement folded = driver.findElement(By.cssSelector("article details.toc-inline"));
         assertTrue(folded.isDisplayed(), "the TOC folds into the top of the article instead");
         folded.findElement(By.tagName("summary")).click();
         List<WebElement> links = folded.findElements(By.tagName("a"));
         assertTrue(links.size() >= 3, "it lists the sections");
-        // A section in the middle: the last ones (exercises, references) are too close to the end of
+        // A section in the middle: the last ones (exercises, references) are too close to the end
+        // of
         // the page for the browser to scroll them to the top.
         WebElement middle = links.get(links.size() / 2);
         String id = middle.getAttribute("href").replaceAll(".*#", "");
         middle.click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
-                ((Number) js("return Math.abs(document.getElementById(arguments[0]).getBoundingClientRect().top)", id)).doubleValue() < 200);
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(
+                        d ->
+                                ((Number)
+                                                        js(
+                                                                "return Math.abs(document.getElementById(arguments[0]).getBoundingClientRect().top)",
+                                                                id))
+                                                .doubleValue()
+                                        < 200);
         driver.manage().window().setSize(WIDE);
-        assertFalse(driver.findElement(By.cssSelector("article details.toc-inline")).isDisplayed(), "and is not shown twice on a wide screen");
+        assertFalse(
+                driver.findElement(By.cssSelector("article details.toc-inline")).isDisplayed(),
+                "and is not shown twice on a wide screen");
     }
 
     @Test
@@ -288,25 +383,35 @@ class BrowserTest {
                 continue;
             }
             open(relative);
-            // A formula wider than the column scrolls on its own, marked as such and reachable by keyboard.
-            List<?> formulas = (List<?>) js("return Array.from(document.querySelectorAll('span.math-display'))"
-                    + ".filter(e => e.scrollWidth > e.clientWidth + 1)"
-                    + ".map(e => e.classList.contains('math-scrolls') && e.tabIndex === 0 && getComputedStyle(e).backgroundImage.includes('gradient'))");
+            // A formula wider than the column scrolls on its own, marked as such and reachable by
+            // keyboard.
+            List<?> formulas =
+                    (List<?>)
+                            js(
+                                    "return Array.from(document.querySelectorAll('span.math-display'))"
+                                            + ".filter(e => e.scrollWidth > e.clientWidth + 1)"
+                                            + ".map(e => e.classList.contains('math-scrolls') && e.tabIndex === 0 && getComputedStyle(e).backgroundImage.includes('gradient'))");
             wideFormulas += formulas.size();
             if (formulas.contains(Boolean.FALSE)) {
                 unmarked.add(relative);
             }
-            long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+            long overflow =
+                    ((Number) js("return document.documentElement.scrollWidth - window.innerWidth"))
+                            .longValue();
             if (overflow > 0) {
-                Object culprits = js("const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
-                        + " if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
-                        + "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))"
-                        + ".slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')");
+                Object culprits =
+                        js(
+                                "const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
+                                        + " if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
+                                        + "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))"
+                                        + ".slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')");
                 wide.add(relative + ": " + overflow + " px (" + culprits + ")");
             }
         }
         assertEquals(List.of(), wide, "pages wider than a 390 px phone");
-        assertTrue(wideFormulas > 0, "some displayed formula is wider than a phone's column (else this part tests nothing)");
+        assertTrue(
+                wideFormulas > 0,
+                "some displayed formula is wider than a phone's column (else this part tests nothing)");
         assertEquals(List.of(), unmarked, "pages with a formula that scrolls without the cue");
     }
 
@@ -318,19 +423,23 @@ class BrowserTest {
         for (Path page : BuiltSite.pages()) {
             String relative = BuiltSite.relative(page);
             open(relative);
-            List<?> found = (List<?>) js("const out = []; let n = 0;"
-                    + "document.querySelectorAll('figure.out-chart svg').forEach((svg, i) => {"
-                    + " const vb = svg.viewBox.baseVal; if (!vb || vb.width === 0) return;"
-                    + " svg.querySelectorAll('text').forEach(t => { if (!t.textContent.trim()) return; n++;"
-                    + "  const b = t.getBBox();"
-                    // the text's box in the chart's coordinates: through every transform between them
-                    + "  const p = (x, y) => { let q = new DOMPoint(x, y); for (let e = t; e && e !== svg; e = e.parentElement) {"
-                    + "   const tr = e.transform && e.transform.baseVal.consolidate(); if (tr) q = q.matrixTransform(tr.matrix); } return q; };"
-                    + "  const a = p(b.x, b.y), c = p(b.x + b.width, b.y + b.height);"
-                    + "  const l = Math.min(a.x, c.x), r = Math.max(a.x, c.x), top = Math.min(a.y, c.y), bot = Math.max(a.y, c.y);"
-                    + "  if (l < vb.x - 1 || top < vb.y - 1 || r > vb.x + vb.width + 1 || bot > vb.y + vb.height + 1)"
-                    + "   out.push('chart ' + (i + 1) + ' \u201c' + t.textContent.trim().slice(0, 40) + '\u201d'); }); });"
-                    + "return [n].concat(out);");
+            List<?> found =
+                    (List<?>)
+                            js(
+                                    "const out = []; let n = 0;"
+                                            + "document.querySelectorAll('figure.out-chart svg').forEach((svg, i) => {"
+                                            + " const vb = svg.viewBox.baseVal; if (!vb || vb.width === 0) return;"
+                                            + " svg.querySelectorAll('text').forEach(t => { if (!t.textContent.trim()) return; n++;"
+                                            + "  const b = t.getBBox();"
+                                            // the text's box in the chart's coordinates: through
+                                            // every transform between them
+                                            + "  const p = (x, y) => { let q = new DOMPoint(x, y); for (let e = t; e && e !== svg; e = e.parentElement) {"
+                                            + "   const tr = e.transform && e.transform.baseVal.consolidate(); if (tr) q = q.matrixTransform(tr.matrix); } return q; };"
+                                            + "  const a = p(b.x, b.y), c = p(b.x + b.width, b.y + b.height);"
+                                            + "  const l = Math.min(a.x, c.x), r = Math.max(a.x, c.x), top = Math.min(a.y, c.y), bot = Math.max(a.y, c.y);"
+                                            + "  if (l < vb.x - 1 || top < vb.y - 1 || r > vb.x + vb.width + 1 || bot > vb.y + vb.height + 1)"
+                                            + "   out.push('chart ' + (i + 1) + ' \u201c' + t.textContent.trim().slice(0, 40) + '\u201d'); }); });"
+                                            + "return [n].concat(out);");
             texts += ((Number) found.get(0)).intValue();
             found.subList(1, found.size()).forEach(t -> outside.add(relative + ": " + t));
         }
@@ -356,8 +465,12 @@ class BrowserTest {
         cite.click();
         WebElement entry = driver.findElement(By.id(target));
         assertEquals("li", entry.getTagName());
-        assertTrue(js("var r = document.getElementById('" + target + "').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;")
-                .equals(Boolean.TRUE), "the reference is scrolled into view");
+        assertTrue(
+                js("var r = document.getElementById('"
+                                + target
+                                + "').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;")
+                        .equals(Boolean.TRUE),
+                "the reference is scrolled into view");
         assertTrue(entry.getText().contains("(1986)"), entry.getText());
     }
 
@@ -365,28 +478,47 @@ class BrowserTest {
     void runTimesAndTheExecutionReportComeFromTheLastBuild() {
         open("fundamentals/backprop-by-hand.html");
         List<WebElement> badges = driver.findElements(By.cssSelector(".cell-run .run-time"));
-        assertEquals(driver.findElements(By.cssSelector(".cell-run")).size(), badges.size(), "every run cell has its time");
-        assertTrue(badges.get(0).getText().matches("ran in [0-9.]+ (ms|s) · peak heap .*"), badges.get(0).getText());
+        assertEquals(
+                driver.findElements(By.cssSelector(".cell-run")).size(),
+                badges.size(),
+                "every run cell has its time");
+        assertTrue(
+                badges.get(0).getText().matches("ran in [0-9.]+ (ms|s) · peak heap .*"),
+                badges.get(0).getText());
         WebElement download = driver.findElement(By.cssSelector("a.download"));
-        assertTrue(Files.isRegularFile(site.resolve("fundamentals").resolve(download.getAttribute("href").replaceAll(".*/", ""))));
+        assertTrue(
+                Files.isRegularFile(
+                        site.resolve("fundamentals")
+                                .resolve(download.getAttribute("href").replaceAll(".*/", ""))));
 
         open("fundamentals/forward-backward.html");
-        assertTrue(driver.findElements(By.cssSelector(".inline-value")).size() >= 2, "the page has inline values");
-        assertEquals(0, driver.findElements(By.cssSelector(".inline-value .run-time")).size(), "an inline value gets no run-time badge");
+        assertTrue(
+                driver.findElements(By.cssSelector(".inline-value")).size() >= 2,
+                "the page has inline values");
+        assertEquals(
+                0,
+                driver.findElements(By.cssSelector(".inline-value .run-time")).size(),
+                "an inline value gets no run-time badge");
 
         open("report.html");
-        List<WebElement> rows = driver.findElements(By.cssSelector("table.report tbody tr:not(.report-blocks)"));
+        List<WebElement> rows =
+                driver.findElements(By.cssSelector("table.report tbody tr:not(.report-blocks)"));
         assertTrue(rows.size() >= 2, "the report lists the pages with examples");
-        assertTrue(driver.findElement(By.cssSelector(".report-total")).getText().contains("all passed"));
+        assertTrue(
+                driver.findElement(By.cssSelector(".report-total"))
+                        .getText()
+                        .contains("all passed"));
     }
 
     private void open(String relative) {
         driver.get(site.resolve(relative).toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(js("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "complete".equals(js("return document.readyState")));
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private Object js(String script, Object... args) {

@@ -12,9 +12,15 @@ final class BuiltSite {
     private BuiltSite() {}
 
     static Path root() {
-        Path site = Path.of(System.getProperty("nnwiki.root", "..")).resolve("site").toAbsolutePath().normalize();
+        Path site =
+                Path.of(System.getProperty("nnwiki.root", ".."))
+                        .resolve("site")
+                        .toAbsolutePath()
+                        .normalize();
         if (!Files.isRegularFile(site.resolve("index.html"))) {
-            throw new IllegalStateException(site + "/index.html does not exist: build the site first (./mvnw -q package -DskipTests)");
+            throw new IllegalStateException(
+                    site
+                            + "/index.html does not exist: build the site first (./mvnw -q package -DskipTests)");
         }
         return site;
     }

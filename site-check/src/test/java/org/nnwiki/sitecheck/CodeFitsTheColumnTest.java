@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The wiki's own pages keep their code in the column, as the build's warning asks of every page: no
- * shown Java line over 90 characters (it would scroll sideways) and no cell over 30 lines. The build
- * only warns, so that a contributor's draft still builds; this test keeps the published pages at
- * zero. It reads the built pages, so included regions of the examples module count as shown.
+ * shown Java line over 90 characters (it would scroll sideways) and no cell over 30 lines. The
+ * build only warns, so that a contributor's draft still builds; this test keeps the published pages
+ * at zero. It reads the built pages, so included regions of the examples module count as shown.
  */
 class CodeFitsTheColumnTest {
     private static final int MAX_CHARS = 90;
@@ -34,7 +34,13 @@ class CodeFitsTheColumnTest {
                 cells++;
                 List<String> lines = code.wholeText().strip().lines().toList();
                 if (lines.size() > MAX_LINES) {
-                    tooLong.add(BuiltSite.relative(page) + ", java block " + n + ": " + lines.size() + " lines");
+                    tooLong.add(
+                            BuiltSite.relative(page)
+                                    + ", java block "
+                                    + n
+                                    + ": "
+                                    + lines.size()
+                                    + " lines");
                 }
                 for (String line : lines) {
                     if (line.codePointCount(0, line.length()) > MAX_CHARS) {

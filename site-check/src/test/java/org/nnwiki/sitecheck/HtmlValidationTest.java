@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
-/** Every page of the built site passes the Nu Html Checker (the W3C's HTML validator), run offline. */
+/**
+ * Every page of the built site passes the Nu Html Checker (the W3C's HTML validator), run offline.
+ */
 class HtmlValidationTest {
 
     /** Collects errors (warnings and info are not failures). */
@@ -24,7 +26,14 @@ class HtmlValidationTest {
 
         @Override
         public void error(SAXParseException e) {
-            errors.add(page + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+            errors.add(
+                    page
+                            + ":"
+                            + e.getLineNumber()
+                            + ":"
+                            + e.getColumnNumber()
+                            + ": "
+                            + e.getMessage());
         }
 
         @Override

@@ -39,13 +39,25 @@ class ScriptSnippetsTest {
                 if (!session.equals(tool)) {
                     for (int i = 0; i < Math.min(session.size(), tool.size()); i++) {
                         if (!session.get(i).equals(tool.get(i))) {
-                            wrong.add(BuiltSite.relative(script) + ": the session ran\n    " + session.get(i).replace("\n", "\n    ")
-                                    + "\n  but the jshell tool reads\n    " + tool.get(i).replace("\n", "\n    "));
+                            wrong.add(
+                                    BuiltSite.relative(script)
+                                            + ": the session ran\n    "
+                                            + session.get(i).replace("\n", "\n    ")
+                                            + "\n  but the jshell tool reads\n    "
+                                            + tool.get(i).replace("\n", "\n    "));
                             break;
                         }
                     }
-                    if (wrong.isEmpty() || !wrong.get(wrong.size() - 1).startsWith(BuiltSite.relative(script))) {
-                        wrong.add(BuiltSite.relative(script) + ": " + session.size() + " snippets in the session, " + tool.size() + " in the tool");
+                    if (wrong.isEmpty()
+                            || !wrong.get(wrong.size() - 1)
+                                    .startsWith(BuiltSite.relative(script))) {
+                        wrong.add(
+                                BuiltSite.relative(script)
+                                        + ": "
+                                        + session.size()
+                                        + " snippets in the session, "
+                                        + tool.size()
+                                        + " in the tool");
                     }
                 }
             }
@@ -72,7 +84,10 @@ class ScriptSnippetsTest {
         return out;
     }
 
-    /** The snippets of {@code code} as the jshell tool reads a file: a line at a time, ending a snippet as soon as it is complete. */
+    /**
+     * The snippets of {@code code} as the jshell tool reads a file: a line at a time, ending a
+     * snippet as soon as it is complete.
+     */
     static List<String> lineByLine(SourceCodeAnalysis analysis, String code) {
         List<String> out = new ArrayList<>();
         StringBuilder buffer = new StringBuilder();
@@ -100,11 +115,21 @@ class ScriptSnippetsTest {
         return out;
     }
 
-    /** A snippet without its comments and blank lines (the tool skips comments between snippets; the session keeps them in front of the next one). */
+    /**
+     * A snippet without its comments and blank lines (the tool skips comments between snippets; the
+     * session keeps them in front of the next one).
+     */
     static String normal(String snippet) {
         String noBlockComments = snippet.replaceAll("(?s)/\\*.*?\\*/", "");
-        return String.join("\n", noBlockComments.lines().map(ScriptSnippetsTest::withoutLineComment)
-                .filter(l -> !l.isBlank()).map(String::stripTrailing).toList()).strip();
+        return String.join(
+                        "\n",
+                        noBlockComments
+                                .lines()
+                                .map(ScriptSnippetsTest::withoutLineComment)
+                                .filter(l -> !l.isBlank())
+                                .map(String::stripTrailing)
+                                .toList())
+                .strip();
     }
 
     /** A line of Java without its {@code //} comment (outside string and character literals). */

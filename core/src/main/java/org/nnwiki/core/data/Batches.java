@@ -26,7 +26,8 @@ public final class Batches implements Iterable<Batches.Batch> {
 
     private Batches(Tensor x, int[] y, int size, Rng rng) {
         if (x.size(0) != y.length) {
-            throw new IllegalArgumentException("Batches: " + x.size(0) + " examples but " + y.length + " labels");
+            throw new IllegalArgumentException(
+                    "Batches: " + x.size(0) + " examples but " + y.length + " labels");
         }
         this.x = x;
         this.y = y;
@@ -34,7 +35,9 @@ public final class Batches implements Iterable<Batches.Batch> {
         this.rng = rng;
     }
 
-    /** Batches in a new random order each time they are iterated (the last batch may be smaller). */
+    /**
+     * Batches in a new random order each time they are iterated (the last batch may be smaller).
+     */
     public static Batches shuffled(Tensor x, int[] y, int size, Rng rng) {
         return new Batches(x, y, size, rng);
     }
@@ -89,7 +92,11 @@ public final class Batches implements Iterable<Batches.Batch> {
         int test = (int) Math.round(n * testFraction);
         int[] testIdx = java.util.Arrays.copyOfRange(order, 0, test);
         int[] trainIdx = java.util.Arrays.copyOfRange(order, test, n);
-        return new Split(x.detach().indexSelect(trainIdx), pick(y, trainIdx), x.detach().indexSelect(testIdx), pick(y, testIdx));
+        return new Split(
+                x.detach().indexSelect(trainIdx),
+                pick(y, trainIdx),
+                x.detach().indexSelect(testIdx),
+                pick(y, testIdx));
     }
 
     private static int[] pick(int[] y, int[] idx) {

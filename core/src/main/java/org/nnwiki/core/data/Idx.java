@@ -10,7 +10,8 @@ import org.nnwiki.core.Tensor;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST (optionally gzipped): a magic number whose third
- * byte is the element type (0x08 = unsigned byte) and fourth the rank, then the dimensions, then the data.
+ * byte is the element type (0x08 = unsigned byte) and fourth the rank, then the dimensions, then
+ * the data.
  */
 public final class Idx {
     private Idx() {}
@@ -58,7 +59,11 @@ public final class Idx {
     private static int[] header(DataInputStream in, String file) throws IOException {
         int magic = in.readInt();
         if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != 0x08) {
-            throw new IOException(file + ": not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
+            throw new IOException(
+                    file
+                            + ": not an unsigned-byte IDX file (magic 0x"
+                            + Integer.toHexString(magic)
+                            + ")");
         }
         int rank = magic & 0xFF;
         int[] shape = new int[rank];

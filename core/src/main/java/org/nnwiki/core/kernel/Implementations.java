@@ -10,11 +10,15 @@ final class Implementations {
 
     /** An instance of {@code vectorClass} (in this package), or {@code fallback}. */
     static <T> T vectorOr(Class<T> type, String vectorClass, T fallback) {
-        if (Boolean.getBoolean("nnwiki.plainKernels") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (Boolean.getBoolean("nnwiki.plainKernels")
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return fallback;
         }
         try {
-            return type.cast(Class.forName("org.nnwiki.core.kernel." + vectorClass).getDeclaredConstructor().newInstance());
+            return type.cast(
+                    Class.forName("org.nnwiki.core.kernel." + vectorClass)
+                            .getDeclaredConstructor()
+                            .newInstance());
         } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
             return fallback;
         }

@@ -12,11 +12,11 @@ import java.util.concurrent.locks.LockSupport;
  * Parallel.range(rows, rowLength, (from, to) -> { for (int r = from; r < to; r++) ... });
  * }</pre>
  *
- * <p>The helpers are the core's own, not the common fork-join pool: a training step runs hundreds of
- * parallel loops of 20–200 µs each, and a parked fork-join worker takes tens of microseconds to wake,
- * so with the common pool such a loop ran no faster on two cores than on one. Helpers here wait for
- * the next loop by spinning briefly, then yielding, and only then park. A loop started while
- * another one runs (from inside a chunk, or from a second thread) runs inline on its caller.
+ * <p>The helpers are the core's own, not the common fork-join pool: a training step runs hundreds
+ * of parallel loops of 20–200 µs each, and a parked fork-join worker takes tens of microseconds to
+ * wake, so with the common pool such a loop ran no faster on two cores than on one. Helpers here
+ * wait for the next loop by spinning briefly, then yielding, and only then park. A loop started
+ * while another one runs (from inside a chunk, or from a second thread) runs inline on its caller.
  */
 public final class Parallel {
     /** Elements of work below which threads cost more than they save. */
@@ -26,6 +26,7 @@ public final class Parallel {
 
     /** How long an idle helper spins, then yields, before it parks. */
     private static final long SPIN_NANOS = 20_000;
+
     private static final long YIELD_NANOS = 200_000;
 
     /** A body over a half-open range of indices. */
@@ -68,8 +69,10 @@ public final class Parallel {
     }
 
     private static final AtomicBoolean BUSY = new AtomicBoolean();
+
     /** The running loop, or null; a helper remembers the id of the last one it joined. */
     private static volatile Job current;
+
     private static long jobs;
     private static final Helper[] HELPERS = startHelpers();
 
@@ -129,8 +132,8 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over [0, n); {@code costPerIndex} (elements touched per index) decides whether
-     * to split. Bodies must write disjoint memory for disjoint ranges.
+     * Runs {@code body} over [0, n); {@code costPerIndex} (elements touched per index) decides
+     * whether to split. Bodies must write disjoint memory for disjoint ranges.
      */
     public static void range(int n, long costPerIndex, Body body) {
         if (THREADS == 1 || n < 2 || (long) n * costPerIndex < MIN_WORK) {
@@ -142,8 +145,8 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over [0, n) cut into exactly {@code chunks} near-equal ranges (chunk c is
-     * [n·c/chunks, n·(c+1)/chunks)), spread over the threads; inline when there is one thread or the
-     * helpers are busy.
+     * [n·c/chunks, n·(c+1)/chunks)), spread over the threads; inline when there is one thread or
+     * the helpers are busy.
      */
     public static void split(int n, int chunks, Body body) {
         if (chunks <= 1 || HELPERS.length == 0 || !BUSY.compareAndSet(false, true)) {

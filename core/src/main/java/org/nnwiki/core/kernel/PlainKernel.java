@@ -1,10 +1,10 @@
 package org.nnwiki.core.kernel;
 
 /**
- * The kernels in plain Java: the reference that {@link VectorKernel} matches bit for bit. Products are
- * chains of {@link Math#fma} along k, one per output element; reductions keep {@link Lanes#WIDTH}
- * partial sums, element i into partial i mod 16, combined by {@link Lanes#tree}. Written for clarity
- * rather than speed: the wiki's sessions always have the Vector API.
+ * The kernels in plain Java: the reference that {@link VectorKernel} matches bit for bit. Products
+ * are chains of {@link Math#fma} along k, one per output element; reductions keep {@link
+ * Lanes#WIDTH} partial sums, element i into partial i mod 16, combined by {@link Lanes#tree}.
+ * Written for clarity rather than speed: the wiki's sessions always have the Vector API.
  */
 final class PlainKernel implements Gemm.Kernel {
     private static final int W = 16;
@@ -15,8 +15,19 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void rows(int i0, int i1, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] panels,
-            float[] c, int cOff, boolean accumulate) {
+    public void rows(
+            int i0,
+            int i1,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int rowStride,
+            int colStride,
+            float[] panels,
+            float[] c,
+            int cOff,
+            boolean accumulate) {
         float[] acc = new float[W];
         for (int i = i0; i < i1; i++) {
             for (int j0 = 0, pj = 0; j0 < n; j0 += W, pj++) {
@@ -39,7 +50,17 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void dots(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+    public void dots(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            float[] b,
+            int bOff,
+            float[] c,
+            int cOff,
+            boolean accumulate) {
         float[] lanes = new float[Lanes.WIDTH];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -57,7 +78,17 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void shifted(int m, int r, int q, float[] a, int aOff, float[] b, int bOff, int[] offsets, float[] c, int cOff) {
+    public void shifted(
+            int m,
+            int r,
+            int q,
+            float[] a,
+            int aOff,
+            float[] b,
+            int bOff,
+            int[] offsets,
+            float[] c,
+            int cOff) {
         for (int i = 0; i < m; i++) {
             int row = cOff + i * q;
             java.util.Arrays.fill(c, row, row + q, 0f);
@@ -72,8 +103,20 @@ final class PlainKernel implements Gemm.Kernel {
     }
 
     @Override
-    public void shiftedDots(int m, int r, int q, int count, float[] g, int gOff, int gStride, float[] b, int bOff, int bStride,
-            int[] offsets, float[] out, int outOff) {
+    public void shiftedDots(
+            int m,
+            int r,
+            int q,
+            int count,
+            float[] g,
+            int gOff,
+            int gStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            int[] offsets,
+            float[] out,
+            int outOff) {
         float[] lanes = new float[Lanes.WIDTH];
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < r; p++) {
@@ -91,7 +134,10 @@ final class PlainKernel implements Gemm.Kernel {
         }
     }
 
-    /** Blocks of 256 elements (each a {@link Lanes} reduction in float), the blocks' sums added in double. */
+    /**
+     * Blocks of 256 elements (each a {@link Lanes} reduction in float), the blocks' sums added in
+     * double.
+     */
     private static final int BLOCK = 256;
 
     @Override

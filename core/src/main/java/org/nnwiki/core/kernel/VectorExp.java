@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Exp} vectorized with the Vector API's basic arithmetic only. The Vector API's own
- * {@code lanewise(EXP)} is not used: compiled code calls a vector math library while interpreted
- * code calls {@link Math#exp} lane by lane, so its last bit depended on the JIT and two builds of the
+ * {@link Exp} vectorized with the Vector API's basic arithmetic only. The Vector API's own {@code
+ * lanewise(EXP)} is not used: compiled code calls a vector math library while interpreted code
+ * calls {@link Math#exp} lane by lane, so its last bit depended on the JIT and two builds of the
  * wiki printed different digits. Adds, multiplies and conversions are exact IEEE operations, so
  * this version gives the same bits compiled or not.
  *
@@ -38,25 +38,32 @@ final class VectorExp implements Exp.Impl {
             VectorMask<Float> over = x.compare(VectorOperators.GT, MAX_X);
             VectorMask<Float> under = x.compare(VectorOperators.LT, MIN_X);
             FloatVector v = x.max(MIN_X).min(MAX_X);
-            // n = round(x·log₂e) by the float trick: adding 1.5·2²³ leaves the rounded integer in the low
-            // mantissa bits (exact for |x·log₂e| < 2²²), so n is read off the bits without a conversion.
-            FloatVector shifted = v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
+            // n = round(x·log₂e) by the float trick: adding 1.5·2²³ leaves the rounded integer in
+            // the low
+            // mantissa bits (exact for |x·log₂e| < 2²²), so n is read off the bits without a
+            // conversion.
+            FloatVector shifted =
+                    v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
             FloatVector nf = shifted.sub(ROUNDER);
             IntVector ni = shifted.reinterpretAsInts().sub(ROUNDER_BITS);
             FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), v);
             r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
             FloatVector r2 = r.mul(r);
-            FloatVector p = r.fma(Exp.P0, Exp.P1)
-                    .fma(r, FloatVector.broadcast(S, Exp.P2))
-                    .fma(r, FloatVector.broadcast(S, Exp.P3))
-                    .fma(r, FloatVector.broadcast(S, Exp.P4))
-                    .fma(r, FloatVector.broadcast(S, Exp.P5))
-                    .fma(r2, r.add(1f));
-            // 2^n as two normal powers of two, so that results down to the subnormal range stay exact.
+            FloatVector p =
+                    r.fma(Exp.P0, Exp.P1)
+                            .fma(r, FloatVector.broadcast(S, Exp.P2))
+                            .fma(r, FloatVector.broadcast(S, Exp.P3))
+                            .fma(r, FloatVector.broadcast(S, Exp.P4))
+                            .fma(r, FloatVector.broadcast(S, Exp.P5))
+                            .fma(r2, r.add(1f));
+            // 2^n as two normal powers of two, so that results down to the subnormal range stay
+            // exact.
             IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
             IntVector rest = ni.sub(half);
-            FloatVector scale1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector scale2 = rest.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector scale1 =
+                    half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector scale2 =
+                    rest.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector result = p.mul(scale1).mul(scale2);
             result = result.blend(Float.POSITIVE_INFINITY, over).blend(0f, under);
             result.blend(x, nan).intoArray(dst, dstOff + i);

@@ -6,9 +6,9 @@ import org.nnwiki.core.Checkpointing;
 import org.nnwiki.core.Tensor;
 
 /**
- * A layer whose intermediate results are not kept for the backward pass but recomputed when it
- * gets there (gradient checkpointing, {@link Checkpointing}): the graph keeps only the layer's input
- * and output. Its parameters are the wrapped layer's, under the prefix {@code segment.}.
+ * A layer whose intermediate results are not kept for the backward pass but recomputed when it gets
+ * there (gradient checkpointing, {@link Checkpointing}): the graph keeps only the layer's input and
+ * output. Its parameters are the wrapped layer's, under the prefix {@code segment.}.
  *
  * <pre>{@code
  * Sequential saving = Checkpoint.sequential(model, 4); // the same layers, in 4 checkpointed segments
@@ -28,8 +28,13 @@ public final class Checkpoint extends Layer {
     public static Sequential sequential(Sequential model, int segments) {
         int n = model.size();
         if (segments < 1 || segments > n) {
-            throw new IllegalArgumentException("Checkpoint.sequential: " + segments + " segments for " + n
-                    + " layers; use between 1 and " + n);
+            throw new IllegalArgumentException(
+                    "Checkpoint.sequential: "
+                            + segments
+                            + " segments for "
+                            + n
+                            + " layers; use between 1 and "
+                            + n);
         }
         Layer[] parts = new Layer[segments];
         int from = 0;
@@ -48,13 +53,15 @@ public final class Checkpoint extends Layer {
     @Override
     public Tensor forward(Tensor x) {
         if (isTraining()) {
-            segment.visit(m -> {
-                if (m instanceof BatchNorm) {
-                    throw new IllegalStateException("Checkpoint: the segment holds a BatchNorm in training mode,"
-                            + " whose running statistics would be updated twice; checkpoint around it,"
-                            + " or call eval() first");
-                }
-            });
+            segment.visit(
+                    m -> {
+                        if (m instanceof BatchNorm) {
+                            throw new IllegalStateException(
+                                    "Checkpoint: the segment holds a BatchNorm in training mode,"
+                                            + " whose running statistics would be updated twice; checkpoint around it,"
+                                            + " or call eval() first");
+                        }
+                    });
         }
         return Checkpointing.checkpoint(segment::forward, x, segment.parameters());
     }

@@ -30,6 +30,14 @@ public final class Conv2d extends Layer {
     @Override
     public String toString() {
         int[] s = weight.shape();
-        return "Conv2d(" + s[1] + ", " + s[0] + ", " + s[2] + (stride != 1 ? ", stride=" + stride : "") + (padding != 0 ? ", padding=" + padding : "") + ")";
+        return "Conv2d("
+                + s[1]
+                + ", "
+                + s[0]
+                + ", "
+                + s[2]
+                + (stride != 1 ? ", stride=" + stride : "")
+                + (padding != 0 ? ", padding=" + padding : "")
+                + ")";
     }
 }

@@ -2,11 +2,16 @@ package org.nnwiki.core.nn;
 
 import org.nnwiki.core.Tensor;
 
-/** Weight initializations (Glorot and Bengio 2010; He et al. 2015), from the core's seeded generator. */
+/**
+ * Weight initializations (Glorot and Bengio 2010; He et al. 2015), from the core's seeded
+ * generator.
+ */
 public final class Init {
     private Init() {}
 
-    /** Xavier/Glorot uniform: U(−a, a) with a = √(6 / (fanIn + fanOut)); keeps variance for tanh. */
+    /**
+     * Xavier/Glorot uniform: U(−a, a) with a = √(6 / (fanIn + fanOut)); keeps variance for tanh.
+     */
     public static Tensor xavierUniform(int fanIn, int fanOut, int... shape) {
         float a = (float) Math.sqrt(6.0 / (fanIn + fanOut));
         return Tensor.uniform(-a, a, shape);

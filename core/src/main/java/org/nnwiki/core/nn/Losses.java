@@ -6,15 +6,17 @@ import org.nnwiki.core.Tensor;
 public final class Losses {
     private Losses() {}
 
-    /** Mean cross-entropy of logits (N, C) against class indices: −mean log softmax(logits)[target]. */
+    /**
+     * Mean cross-entropy of logits (N, C) against class indices: −mean log softmax(logits)[target].
+     */
     public static Tensor crossEntropy(Tensor logits, int[] targets) {
         return logits.logSoftmax(-1).pick(targets).mean().neg();
     }
 
     /**
-     * Mean cross-entropy over the rows whose target is not {@code ignoreIndex} (PyTorch's
-     * {@code ignore_index}): padding targets add nothing to the loss or to its gradient, and the mean
-     * is over the rows that count.
+     * Mean cross-entropy over the rows whose target is not {@code ignoreIndex} (PyTorch's {@code
+     * ignore_index}): padding targets add nothing to the loss or to its gradient, and the mean is
+     * over the rows that count.
      */
     public static Tensor crossEntropy(Tensor logits, int[] targets, int ignoreIndex) {
         float[] keep = new float[targets.length];
@@ -26,9 +28,15 @@ public final class Losses {
             }
         }
         if (kept == 0) {
-            throw new IllegalArgumentException("every target is the ignored index " + ignoreIndex + ": nothing to learn from");
+            throw new IllegalArgumentException(
+                    "every target is the ignored index " + ignoreIndex + ": nothing to learn from");
         }
-        return logits.logSoftmax(-1).pick(targets).mul(Tensor.of(keep, targets.length)).sum().div(kept).neg();
+        return logits.logSoftmax(-1)
+                .pick(targets)
+                .mul(Tensor.of(keep, targets.length))
+                .sum()
+                .div(kept)
+                .neg();
     }
 
     /** Mean squared error. */

@@ -3,8 +3,8 @@ package org.nnwiki.core.nn;
 import org.nnwiki.core.Tensor;
 
 /**
- * Multi-head scaled dot-product attention (Vaswani et al. 2017):
- * softmax(Q Kᵀ / √d_k + mask) V per head, heads concatenated and projected.
+ * Multi-head scaled dot-product attention (Vaswani et al. 2017): softmax(Q Kᵀ / √d_k + mask) V per
+ * head, heads concatenated and projected.
  *
  * <pre>{@code
  * var mha = new MultiHeadAttention(64, 4);
@@ -27,7 +27,12 @@ public final class MultiHeadAttention extends Module {
 
     public MultiHeadAttention(int dModel, int heads) {
         if (dModel % heads != 0) {
-            throw new IllegalArgumentException("MultiHeadAttention: d_model " + dModel + " is not divisible by " + heads + " heads");
+            throw new IllegalArgumentException(
+                    "MultiHeadAttention: d_model "
+                            + dModel
+                            + " is not divisible by "
+                            + heads
+                            + " heads");
         }
         this.heads = heads;
         this.dk = dModel / heads;
@@ -41,28 +46,30 @@ public final class MultiHeadAttention extends Module {
      * @param query (N, T, D)
      * @param key (N, S, D)
      * @param value (N, S, D)
-     * @param mask null, or 1 where attention is forbidden: (T, S) for all, or (N, 1, 1, S) for padding
+     * @param mask null, or 1 where attention is forbidden: (T, S) for all, or (N, 1, 1, S) for
+     *     padding
      */
     public Result forward(Tensor query, Tensor key, Tensor value, Tensor mask) {
         int n = query.size(0);
         int t = query.size(1);
         int s = key.size(1);
-        Tensor qh = split(q.forward(query), n, t);                        // (N, h, T, dk)
-        Tensor kh = split(k.forward(key), n, s);                          // (N, h, S, dk)
-        Tensor vh = split(v.forward(value), n, s);                        // (N, h, S, dk)
-        Tensor scores = qh.matmulT(kh).mul((float) (1 / Math.sqrt(dk)));  // (N, h, T, S)
+        Tensor qh = split(q.forward(query), n, t); // (N, h, T, dk)
+        Tensor kh = split(k.forward(key), n, s); // (N, h, S, dk)
+        Tensor vh = split(v.forward(value), n, s); // (N, h, S, dk)
+        Tensor scores = qh.matmulT(kh).mul((float) (1 / Math.sqrt(dk))); // (N, h, T, S)
         if (mask != null) {
-            // A large negative number rather than −∞: a fully masked row then gives uniform weights, not NaN.
+            // A large negative number rather than −∞: a fully masked row then gives uniform
+            // weights, not NaN.
             scores = scores.maskedFill(mask, -1e9f);
         }
-        Tensor weights = scores.softmax(-1);                              // (N, h, T, S)
-        Tensor attended = weights.matmul(vh);                             // (N, h, T, dk)
+        Tensor weights = scores.softmax(-1); // (N, h, T, S)
+        Tensor attended = weights.matmul(vh); // (N, h, T, dk)
         Tensor merged = attended.permute(0, 2, 1, 3).reshape(n, t, heads * dk); // (N, T, D)
         return new Result(o.forward(merged), weights);
     }
 
     private Tensor split(Tensor x, int n, int len) {
-        return x.reshape(n, len, heads, dk).permute(0, 2, 1, 3);          // (N, h, len, dk)
+        return x.reshape(n, len, heads, dk).permute(0, 2, 1, 3); // (N, h, len, dk)
     }
 
     /** (T, T) with 1 above the diagonal: position i may not attend to positions after i. */

@@ -3,8 +3,8 @@ package org.nnwiki.core.nn;
 import org.nnwiki.core.Tensor;
 
 /**
- * Position information added to token embeddings: the fixed sinusoids of Vaswani et al. 2017
- * (PE[p, 2i] = sin(p / 10000^(2i/D)), PE[p, 2i+1] = cos(…)) or a learned table.
+ * Position information added to token embeddings: the fixed sinusoids of Vaswani et al. 2017 (PE[p,
+ * 2i] = sin(p / 10000^(2i/D)), PE[p, 2i+1] = cos(…)) or a learned table.
  */
 public final class PositionalEncoding extends Layer {
     private final Tensor table; // (maxLen, D)

@@ -3,8 +3,8 @@ package org.nnwiki.core.nn;
 import org.nnwiki.core.Tensor;
 
 /**
- * Transformer encoder and decoder layers, pre-norm (LayerNorm before each sub-layer, as in GPT-2 and
- * most current models; it trains without warm-up more reliably than the original post-norm) or
+ * Transformer encoder and decoder layers, pre-norm (LayerNorm before each sub-layer, as in GPT-2
+ * and most current models; it trains without warm-up more reliably than the original post-norm) or
  * post-norm (Vaswani et al. 2017), chosen at construction. Each sub-layer sits in a residual
  * connection: x + sublayer(norm(x)) for pre-norm, norm(x + sublayer(x)) for post-norm.
  */
@@ -53,7 +53,8 @@ public final class Transformer {
                 Tensor h = norm1.forward(x);
                 MultiHeadAttention.Result a = attention.forward(h, h, h, mask);
                 x = x.add(drop.forward(a.output()));
-                return new MultiHeadAttention.Result(x.add(ff.forward(norm2.forward(x))), a.weights());
+                return new MultiHeadAttention.Result(
+                        x.add(ff.forward(norm2.forward(x))), a.weights());
             }
             MultiHeadAttention.Result a = attention.forward(x, x, x, mask);
             x = norm1.forward(x.add(drop.forward(a.output())));
@@ -97,7 +98,8 @@ public final class Transformer {
                 Tensor h = norm1.forward(y);
                 MultiHeadAttention.Result s = self.forward(h, h, h, selfMask);
                 y = y.add(drop.forward(s.output()));
-                MultiHeadAttention.Result c = cross.forward(norm2.forward(y), memory, memory, memoryMask);
+                MultiHeadAttention.Result c =
+                        cross.forward(norm2.forward(y), memory, memory, memoryMask);
                 y = y.add(drop.forward(c.output()));
                 return new Result(y.add(ff.forward(norm3.forward(y))), s.weights(), c.weights());
             }

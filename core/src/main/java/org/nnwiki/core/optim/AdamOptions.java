@@ -17,7 +17,10 @@ public record AdamOptions(double lr, double beta1, double beta2, double eps, dou
         return new AdamOptions(lr, beta1, beta2, eps, weightDecay);
     }
 
-    /** λ: Adam adds λw to the gradient (L2 regularization); AdamW shrinks the weights by ηλ, decoupled. */
+    /**
+     * λ: Adam adds λw to the gradient (L2 regularization); AdamW shrinks the weights by ηλ,
+     * decoupled.
+     */
     public AdamOptions weightDecay(double weightDecay) {
         return new AdamOptions(lr, beta1, beta2, eps, weightDecay);
     }

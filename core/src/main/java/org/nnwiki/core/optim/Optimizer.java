@@ -5,7 +5,8 @@ import org.nnwiki.core.Tensor;
 
 /**
  * Updates parameters from their gradients: {@code loss.backward(); opt.step(); opt.zeroGrad();}.
- * Subclasses implement one parameter's update in {@link #update}; state lives in per-parameter arrays.
+ * Subclasses implement one parameter's update in {@link #update}; state lives in per-parameter
+ * arrays.
  */
 public abstract class Optimizer {
     protected final List<Tensor> params;

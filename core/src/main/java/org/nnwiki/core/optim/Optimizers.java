@@ -18,8 +18,8 @@ public final class Optimizers {
     private Optimizers() {}
 
     /**
-     * SGD: g ← g + λw; with momentum μ: b ← μb + g (b = g at the first step); Nesterov uses
-     * g + μb instead of b; w ← w − η·(update).
+     * SGD: g ← g + λw; with momentum μ: b ← μb + g (b = g at the first step); Nesterov uses g + μb
+     * instead of b; w ← w − η·(update).
      */
     public static Optimizer sgd(List<Tensor> params, SgdOptions options) {
         double momentum = options.momentum();
@@ -36,7 +36,11 @@ public final class Optimizers {
                     double gi = g[i] + weightDecay * w[i];
                     double step = gi;
                     if (momentum != 0) {
-                        b[i] = (float) (first ? gi : momentum * b[i] + gi); // the buffer starts as g
+                        b[i] =
+                                (float)
+                                        (first
+                                                ? gi
+                                                : momentum * b[i] + gi); // the buffer starts as g
                         step = nesterov ? gi + momentum * b[i] : b[i];
                     }
                     w[i] -= (float) (lr * step);
@@ -85,8 +89,8 @@ public final class Optimizers {
     }
 
     /**
-     * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ),
-     * v̂ = v/(1−β₂ᵗ), w ← w − η m̂ / (√v̂ + ε); λw is added to g (L2 regularization).
+     * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ), v̂ =
+     * v/(1−β₂ᵗ), w ← w − η m̂ / (√v̂ + ε); λw is added to g (L2 regularization).
      */
     public static Optimizer adam(List<Tensor> params, AdamOptions options) {
         return adam(params, options, false);
@@ -96,7 +100,10 @@ public final class Optimizers {
         return adam(params, AdamOptions.lr(lr));
     }
 
-    /** AdamW (Loshchilov and Hutter 2019): Adam with w ← w − ηλw first, decoupled from the gradient's scaling. */
+    /**
+     * AdamW (Loshchilov and Hutter 2019): Adam with w ← w − ηλw first, decoupled from the
+     * gradient's scaling.
+     */
     public static Optimizer adamW(List<Tensor> params, AdamOptions options) {
         return adam(params, options, true);
     }

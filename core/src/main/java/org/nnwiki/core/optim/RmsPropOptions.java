@@ -1,8 +1,8 @@
 package org.nnwiki.core.optim;
 
 /**
- * RMSProp's settings by name, with PyTorch's defaults (α = 0.99, ε = 1e-8):
- * {@code Optimizers.rmsProp(params, RmsPropOptions.lr(0.01).alpha(0.9))}.
+ * RMSProp's settings by name, with PyTorch's defaults (α = 0.99, ε = 1e-8): {@code
+ * Optimizers.rmsProp(params, RmsPropOptions.lr(0.01).alpha(0.9))}.
  */
 public record RmsPropOptions(double lr, double alpha, double eps) {
     public static RmsPropOptions lr(double lr) {

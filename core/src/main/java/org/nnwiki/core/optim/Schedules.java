@@ -17,10 +17,17 @@ public final class Schedules {
 
     /** Cosine annealing from base to min over {@code total} steps. */
     public static Schedule cosine(double base, double min, int total) {
-        return s -> min + 0.5 * (base - min) * (1 + StrictMath.cos(Math.PI * Math.min(s, total) / total));
+        return s ->
+                min
+                        + 0.5
+                                * (base - min)
+                                * (1 + StrictMath.cos(Math.PI * Math.min(s, total) / total));
     }
 
-    /** Linear warm-up from 0 to the inner schedule's rate over {@code warmup} steps, then the inner schedule. */
+    /**
+     * Linear warm-up from 0 to the inner schedule's rate over {@code warmup} steps, then the inner
+     * schedule.
+     */
     public static Schedule warmup(int warmup, Schedule then) {
         return s -> s < warmup ? then.at(0) * (s + 1) / warmup : then.at(s - warmup);
     }

@@ -1,8 +1,8 @@
 package org.nnwiki.core.optim;
 
 /**
- * SGD's settings by name, with PyTorch's defaults (no momentum, no weight decay):
- * {@code Optimizers.sgd(params, SgdOptions.lr(0.1).momentum(0.9).nesterov(true))}.
+ * SGD's settings by name, with PyTorch's defaults (no momentum, no weight decay): {@code
+ * Optimizers.sgd(params, SgdOptions.lr(0.1).momentum(0.9).nesterov(true))}.
  */
 public record SgdOptions(double lr, double momentum, boolean nesterov, double weightDecay) {
     public static SgdOptions lr(double lr) {

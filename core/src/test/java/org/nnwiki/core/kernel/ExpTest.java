@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The array exponential: accurate, and the same bits whichever path (vector or tail) computes an element. */
+/**
+ * The array exponential: accurate, and the same bits whichever path (vector or tail) computes an
+ * element.
+ */
 class ExpTest {
 
     private static float[] range(int n, float lo, float hi) {
@@ -25,7 +28,9 @@ class ExpTest {
         for (int i = 0; i < x.length; i++) {
             double exact = Math.exp(x[i]);
             if (exact < Float.MIN_NORMAL) {
-                assertTrue(Math.abs(y[i] - exact) <= 2 * Float.MIN_VALUE, "subnormal exp(" + x[i] + ") = " + y[i]);
+                assertTrue(
+                        Math.abs(y[i] - exact) <= 2 * Float.MIN_VALUE,
+                        "subnormal exp(" + x[i] + ") = " + y[i]);
                 continue;
             }
             worst = Math.max(worst, Math.abs(y[i] - exact) / Math.ulp((float) exact));
@@ -35,8 +40,32 @@ class ExpTest {
 
     @Test
     void specialValues() {
-        float[] x = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 89f, -104f, -1e9f, 0f, -0f,
-                1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f, 16f};
+        float[] x = {
+            Float.NaN,
+            Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY,
+            89f,
+            -104f,
+            -1e9f,
+            0f,
+            -0f,
+            1f,
+            2f,
+            3f,
+            4f,
+            5f,
+            6f,
+            7f,
+            8f,
+            9f,
+            10f,
+            11f,
+            12f,
+            13f,
+            14f,
+            15f,
+            16f
+        };
         float[] y = new float[x.length];
         Exp.exp(x, y, x.length);
         assertTrue(Float.isNaN(y[0]));
@@ -57,8 +86,11 @@ class ExpTest {
         Exp.exp(x, whole, x.length);
         for (int i = 0; i < x.length; i++) {
             float[] one = new float[1];
-            Exp.exp(x, i, one, 0, 1);                  // a single element always takes the scalar tail
-            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(one[0]), "exp(" + x[i] + ")");
+            Exp.exp(x, i, one, 0, 1); // a single element always takes the scalar tail
+            assertEquals(
+                    Float.floatToRawIntBits(whole[i]),
+                    Float.floatToRawIntBits(one[0]),
+                    "exp(" + x[i] + ")");
         }
     }
 }

@@ -19,23 +19,30 @@ class KernelTest {
         return Stream.of(new PlainKernel(), vectorKernel());
     }
 
-    /** Loaded by name, as the core loads it: only VectorKernel's own compilation sees the incubator module. */
+    /**
+     * Loaded by name, as the core loads it: only VectorKernel's own compilation sees the incubator
+     * module.
+     */
     static Gemm.Kernel vectorKernel() {
         Gemm.Kernel k = Implementations.vectorOr(Gemm.Kernel.class, "VectorKernel", null);
         if (k == null) {
-            throw new IllegalStateException("the Vector API kernel did not load: the tests run with --add-modules jdk.incubator.vector");
+            throw new IllegalStateException(
+                    "the Vector API kernel did not load: the tests run with --add-modules jdk.incubator.vector");
         }
         return k;
     }
 
     static Stream<Arguments> shiftedSizes() {
-        return kernels().flatMap(k -> Stream.of(
-                Arguments.of(k, 1, 1, 1, 1),
-                Arguments.of(k, 4, 4, 64, 2),
-                Arguments.of(k, 7, 9, 100, 3),
-                Arguments.of(k, 8, 9, 848, 1),
-                Arguments.of(k, 16, 72, 224, 8),
-                Arguments.of(k, 5, 6, 13, 2)));
+        return kernels()
+                .flatMap(
+                        k ->
+                                Stream.of(
+                                        Arguments.of(k, 1, 1, 1, 1),
+                                        Arguments.of(k, 4, 4, 64, 2),
+                                        Arguments.of(k, 7, 9, 100, 3),
+                                        Arguments.of(k, 8, 9, 848, 1),
+                                        Arguments.of(k, 16, 72, 224, 8),
+                                        Arguments.of(k, 5, 6, 13, 2)));
     }
 
     private static float[] random(Random rnd, int n) {
@@ -73,7 +80,11 @@ class KernelTest {
                 for (int p = 0; p < r; p++) {
                     sum += (double) a[2 + i * r + p] * b[3 + off[p] + j];
                 }
-                assertEquals(sum, c[5 + i * q + j], 1e-4 * (1 + Math.abs(sum)), "C[" + i + "," + j + "]");
+                assertEquals(
+                        sum,
+                        c[5 + i * q + j],
+                        1e-4 * (1 + Math.abs(sum)),
+                        "C[" + i + "," + j + "]");
             }
         }
 
@@ -86,10 +97,16 @@ class KernelTest {
                 double sum = before[4 + i * r + p];
                 for (int n = 0; n < images; n++) {
                     for (int j = 0; j < q; j++) {
-                        sum += (double) g[1 + n * m * q + i * q + j] * b[3 + n * image + off[p] + j];
+                        sum +=
+                                (double) g[1 + n * m * q + i * q + j]
+                                        * b[3 + n * image + off[p] + j];
                     }
                 }
-                assertEquals(sum, out[4 + i * r + p], 1e-4 * (1 + Math.abs(sum)) * Math.sqrt(q * images), "out[" + i + "," + p + "]");
+                assertEquals(
+                        sum,
+                        out[4 + i * r + p],
+                        1e-4 * (1 + Math.abs(sum)) * Math.sqrt(q * images),
+                        "out[" + i + "," + p + "]");
             }
         }
     }
@@ -104,7 +121,11 @@ class KernelTest {
             for (int i = 0; i < range[1]; i++) {
                 expected += a[range[0] + i];
             }
-            assertEquals(expected, kernel.sum(a, range[0], range[1]), 1e-6 * Math.sqrt(range[1]) + 1e-7, "sum of " + range[1]);
+            assertEquals(
+                    expected,
+                    kernel.sum(a, range[0], range[1]),
+                    1e-6 * Math.sqrt(range[1]) + 1e-7,
+                    "sum of " + range[1]);
         }
     }
 
@@ -127,8 +148,16 @@ class KernelTest {
                     s += a[r * cols + j];
                     d += (double) a[r * cols + j] * w[r * cols + j];
                 }
-                assertEquals(s, sums[j], 1e-5 * Math.sqrt(rows) + 1e-6, "column sum " + j + " of " + rows + "×" + cols);
-                assertEquals(d, dots[j], 1e-5 * Math.sqrt(rows) + 1e-6, "column dot " + j + " of " + rows + "×" + cols);
+                assertEquals(
+                        s,
+                        sums[j],
+                        1e-5 * Math.sqrt(rows) + 1e-6,
+                        "column sum " + j + " of " + rows + "×" + cols);
+                assertEquals(
+                        d,
+                        dots[j],
+                        1e-5 * Math.sqrt(rows) + 1e-6,
+                        "column dot " + j + " of " + rows + "×" + cols);
             }
         }
     }
@@ -139,12 +168,17 @@ class KernelTest {
         int m = 13, n = 70, k = 33;
         float[] a = random(rnd, m * k);
         float[] b = random(rnd, k * n);
-        float[][] results = kernels().map(kernel -> {
-            float[] panels = Gemm.packPanels(b, 0, false, k, n, kernel.panelWidth());
-            float[] c = new float[m * n];
-            kernel.rows(0, m, n, k, a, 0, k, 1, panels, c, 0, false);
-            return c;
-        }).toArray(float[][]::new);
+        float[][] results =
+                kernels()
+                        .map(
+                                kernel -> {
+                                    float[] panels =
+                                            Gemm.packPanels(b, 0, false, k, n, kernel.panelWidth());
+                                    float[] c = new float[m * n];
+                                    kernel.rows(0, m, n, k, a, 0, k, 1, panels, c, 0, false);
+                                    return c;
+                                })
+                        .toArray(float[][]::new);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double sum = 0;
@@ -176,18 +210,28 @@ class KernelTest {
         }
         for (int k = 0; k < 3; k++) {
             for (int i = 1; i < n; i++) {
-                assertEquals(Float.floatToIntBits(scalar[k][i]), Float.floatToIntBits(vector[k][i]), "output " + k + " at x = " + x[i]);
+                assertEquals(
+                        Float.floatToIntBits(scalar[k][i]),
+                        Float.floatToIntBits(vector[k][i]),
+                        "output " + k + " at x = " + x[i]);
             }
         }
         // And the definition itself: x·Φ(x) with Φ from a double-precision erf series, to 1e-6.
         for (int i = 5; i < n; i++) {
             double cdf = 0.5 * (1 + erf(x[i] / Math.sqrt(2)));
-            assertEquals(x[i] * cdf, vector[0][i], 1e-6 * (1 + Math.abs(x[i])), "GELU(" + x[i] + ")");
-            assertEquals(Math.exp(-0.5 * x[i] * x[i]) / Math.sqrt(2 * Math.PI), vector[2][i], 1e-7, "φ(" + x[i] + ")");
+            assertEquals(
+                    x[i] * cdf, vector[0][i], 1e-6 * (1 + Math.abs(x[i])), "GELU(" + x[i] + ")");
+            assertEquals(
+                    Math.exp(-0.5 * x[i] * x[i]) / Math.sqrt(2 * Math.PI),
+                    vector[2][i],
+                    1e-7,
+                    "φ(" + x[i] + ")");
         }
     }
 
-    /** erf by its Taylor series (|z| ≤ 3 here, where 60 terms give double precision) or ±1 beyond. */
+    /**
+     * erf by its Taylor series (|z| ≤ 3 here, where 60 terms give double precision) or ±1 beyond.
+     */
     private static double erf(double z) {
         if (Math.abs(z) > 5) {
             return Math.signum(z);

@@ -29,10 +29,13 @@ class LayerForwardTest {
     @Test
     void linearConvEmbeddingAndPool() {
         Linear lin = new Linear(2, 2);
-        set(lin, "weight", 1, 2, -1, 0.5f);                   // W (out, in)
+        set(lin, "weight", 1, 2, -1, 0.5f); // W (out, in)
         set(lin, "bias", 0.5f, -1);
         // x = (3, 4): (1·3 + 2·4 + 0.5, −3 + 2 − 1) = (11.5, −2)
-        assertArrayEquals(new float[] {11.5f, -2}, lin.forward(Tensor.of(new float[] {3, 4}, 1, 2)).toArray(), TOL);
+        assertArrayEquals(
+                new float[] {11.5f, -2},
+                lin.forward(Tensor.of(new float[] {3, 4}, 1, 2)).toArray(),
+                TOL);
         assertEquals("Linear(2, 2)", lin.toString());
 
         Conv2d conv = new Conv2d(1, 1, 2);
@@ -48,7 +51,8 @@ class LayerForwardTest {
         assertArrayEquals(new int[] {2, 2, 2}, e.shape());
         assertArrayEquals(new float[] {20, 21, 0, 1, 10, 11, 20, 21}, e.toArray(), TOL);
 
-        assertArrayEquals(new float[] {5, 6, 8, 9}, new MaxPool2d(2, 1).forward(img).toArray(), TOL);
+        assertArrayEquals(
+                new float[] {5, 6, 8, 9}, new MaxPool2d(2, 1).forward(img).toArray(), TOL);
         Sequential seq = new Sequential(conv, Activation.relu(), new MaxPool2d(2));
         assertArrayEquals(new float[] {18}, seq.forward(img).toArray(), TOL);
     }
@@ -66,7 +70,8 @@ class LayerForwardTest {
             int c = i % 3;
             assertEquals((in[i] - mean[c]) / Math.sqrt(var[c] + 1e-5), y[i], 1e-4, "output " + i);
         }
-        // Running statistics after one step with momentum 0.1: 0.9·0 + 0.1·mean, and 0.9·1 + 0.1·(unbiased
+        // Running statistics after one step with momentum 0.1: 0.9·0 + 0.1·mean, and 0.9·1 +
+        // 0.1·(unbiased
         // variance = biased · 4/3).
         float[] expectedMean = {0.25f, 0, 1};
         float[] expectedVar = {0.9f + 0.1f * 1.25f * 4 / 3, 0.9f + 0.1f * 4 / 3f, 0.9f};
@@ -77,17 +82,23 @@ class LayerForwardTest {
         bn.eval();
         float[] z = bn.forward(Tensor.of(new float[] {1, 2, 3}, 1, 3)).toArray();
         for (int c = 0; c < 3; c++) {
-            assertEquals((c + 1 - expectedMean[c]) / Math.sqrt(expectedVar[c] + 1e-5), z[c], 1e-4, "eval " + c);
+            assertEquals(
+                    (c + 1 - expectedMean[c]) / Math.sqrt(expectedVar[c] + 1e-5),
+                    z[c],
+                    1e-4,
+                    "eval " + c);
         }
         assertArrayEquals(expectedMean, bn.runningMean(), TOL);
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> bn.forward(Tensor.zeros(2, 4)));
+        IllegalArgumentException wrong =
+                assertThrows(IllegalArgumentException.class, () -> bn.forward(Tensor.zeros(2, 4)));
         assertEquals("BatchNorm1d(3): expected (N, 3), got [2, 4]", wrong.getMessage());
     }
 
     @Test
     void batchNorm2dUsesEveryPositionOfAChannel() {
         BatchNorm2d bn = new BatchNorm2d(2);
-        // Batch of 1, channel 0 holds 0, 2, 4, 6 (mean 3, variance 5), channel 1 holds 1 everywhere.
+        // Batch of 1, channel 0 holds 0, 2, 4, 6 (mean 3, variance 5), channel 1 holds 1
+        // everywhere.
         Tensor x = Tensor.of(new float[] {0, 2, 4, 6, 1, 1, 1, 1}, 1, 2, 2, 2);
         float[] y = bn.forward(x).toArray();
         for (int i = 0; i < 4; i++) {
@@ -106,11 +117,15 @@ class LayerForwardTest {
         set(ln, "bias", 0, 1);
         // (1, 3): mean 2, variance 1, x̂ = (−1, 1)/√(1 + ε); then (2·x̂₀, 3·x̂₁ + 1).
         float n = (float) (1 / Math.sqrt(1 + 1e-5));
-        assertArrayEquals(new float[] {-2 * n, 3 * n + 1}, ln.forward(Tensor.of(new float[] {1, 3}, 1, 2)).toArray(), TOL);
+        assertArrayEquals(
+                new float[] {-2 * n, 3 * n + 1},
+                ln.forward(Tensor.of(new float[] {1, 3}, 1, 2)).toArray(),
+                TOL);
         Dropout drop = new Dropout(0.5f);
         Tensor x = Tensor.ones(1000);
         drop.eval();
-        assertArrayEquals(x.toArray(), drop.forward(x).toArray(), "evaluation mode passes the input through");
+        assertArrayEquals(
+                x.toArray(), drop.forward(x).toArray(), "evaluation mode passes the input through");
         drop.train();
         float[] y = drop.forward(x).toArray();
         int zeros = 0;
@@ -144,8 +159,8 @@ class LayerForwardTest {
         assertEquals(expected[1], out.h().item(), TOL);
 
         LSTM lstm = new LSTM(1, 1);
-        set(lstm, "cell.ih.weight", 0.5f, -0.5f, 1, 0.25f);    // gates i, f, g, o
-        set(lstm, "cell.ih.bias", 0, 1, 0, 0);                  // the forget gate's bias starts at 1
+        set(lstm, "cell.ih.weight", 0.5f, -0.5f, 1, 0.25f); // gates i, f, g, o
+        set(lstm, "cell.ih.bias", 0, 1, 0, 0); // the forget gate's bias starts at 1
         set(lstm, "cell.hh.weight", 0.1f, 0.2f, 0.3f, 0.4f);
         h = 0;
         double c = 0;
@@ -161,13 +176,14 @@ class LayerForwardTest {
         assertEquals(c, out.c().item(), TOL);
 
         GRU gru = new GRU(1, 1);
-        set(gru, "cell.ih.weight", 0.5f, -0.5f, 1);             // r, z, n
+        set(gru, "cell.ih.weight", 0.5f, -0.5f, 1); // r, z, n
         set(gru, "cell.ih.bias", 0.1f, 0.2f, 0.3f);
         set(gru, "cell.hh.weight", 0.4f, 0.3f, 0.2f);
         set(gru, "cell.hh.bias", 0, 0.1f, -0.1f);
         h = 0;
         for (int t = 0; t < 2; t++) {
-            double r = sigmoid(0.5 * xs[t] + 0.1 + 0.4 * h), z = sigmoid(-0.5 * xs[t] + 0.2 + 0.3 * h + 0.1);
+            double r = sigmoid(0.5 * xs[t] + 0.1 + 0.4 * h),
+                    z = sigmoid(-0.5 * xs[t] + 0.2 + 0.3 * h + 0.1);
             double nn = StrictMath.tanh(xs[t] + 0.3 + r * (0.2 * h - 0.1));
             h = (1 - z) * nn + z * h;
             expected[t] = (float) h;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.nnwiki.core.Tensor;
 
-/** Loss values against the formula computed by hand in double precision, and which rows get gradient. */
+/**
+ * Loss values against the formula computed by hand in double precision, and which rows get
+ * gradient.
+ */
 class LossesTest {
     private static final float[][] LOGITS = {{2, 0, -1}, {0.5f, 0.5f, 3}, {-2, 1, 0}, {0, 0, 0}};
 
@@ -31,7 +34,7 @@ class LossesTest {
 
     @Test
     void anIgnoredTargetAddsNothingToTheLossOrItsGradient() {
-        int[] targets = {0, 2, 0, 1};                  // rows 0 and 2 are padding (index 0)
+        int[] targets = {0, 2, 0, 1}; // rows 0 and 2 are padding (index 0)
         double expected = -(logSoftmax(LOGITS[1], 2) + logSoftmax(LOGITS[3], 1)) / 2;
         Tensor logits = Tensor.matrix(LOGITS).requiresGrad();
         Tensor loss = Losses.crossEntropy(logits, targets, 0);
@@ -46,8 +49,12 @@ class LossesTest {
         double p = StrictMath.exp(logSoftmax(LOGITS[3], 1));
         assertEquals((p - 1) / 2, g[9 + 1], 1e-6);
         // Nothing ignored: the same as the two-argument loss.
-        assertEquals(Losses.crossEntropy(Tensor.matrix(LOGITS), new int[] {0, 2, 1, 1}).item(),
-                Losses.crossEntropy(Tensor.matrix(LOGITS), new int[] {0, 2, 1, 1}, -100).item(), 1e-7);
-        assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.matrix(LOGITS), new int[] {0, 0, 0, 0}, 0));
+        assertEquals(
+                Losses.crossEntropy(Tensor.matrix(LOGITS), new int[] {0, 2, 1, 1}).item(),
+                Losses.crossEntropy(Tensor.matrix(LOGITS), new int[] {0, 2, 1, 1}, -100).item(),
+                1e-7);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Losses.crossEntropy(Tensor.matrix(LOGITS), new int[] {0, 0, 0, 0}, 0));
     }
 }

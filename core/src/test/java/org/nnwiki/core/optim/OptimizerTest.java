@@ -21,7 +21,9 @@ import org.tribuo.math.optimisers.SGD;
  */
 class OptimizerTest {
     private static final float[] W0 = {0.5f, -1.0f, 2.0f, 0.25f};
-    private static final float[][] GRADS = {{0.1f, -0.2f, 0.3f, 0.05f}, {-0.4f, 0.1f, 0.2f, 0.3f}, {0.2f, 0.2f, -0.1f, -0.3f}};
+    private static final float[][] GRADS = {
+        {0.1f, -0.2f, 0.3f, 0.05f}, {-0.4f, 0.1f, 0.2f, 0.3f}, {0.2f, 0.2f, -0.1f, -0.3f}
+    };
 
     private static float[] ours(Function<List<Tensor>, Optimizer> make) {
         Tensor w = Tensor.of(W0.clone(), 2, 2).requiresGrad();
@@ -35,14 +37,20 @@ class OptimizerTest {
     }
 
     private static float[] tribuo(StochasticGradientOptimiser opt) {
-        LinearParameters params = new LinearParameters(DenseMatrix.createDenseMatrix(new double[][] {{W0[0], W0[1]}, {W0[2], W0[3]}}));
+        LinearParameters params =
+                new LinearParameters(
+                        DenseMatrix.createDenseMatrix(
+                                new double[][] {{W0[0], W0[1]}, {W0[2], W0[3]}}));
         opt.initialise(params);
         for (float[] g : GRADS) {
-            DenseMatrix ascent = DenseMatrix.createDenseMatrix(new double[][] {{-g[0], -g[1]}, {-g[2], -g[3]}});
+            DenseMatrix ascent =
+                    DenseMatrix.createDenseMatrix(new double[][] {{-g[0], -g[1]}, {-g[2], -g[3]}});
             params.update(opt.step(new org.tribuo.math.la.Tensor[] {ascent}, 1.0));
         }
         DenseMatrix w = params.getWeightMatrix();
-        return new float[] {(float) w.get(0, 0), (float) w.get(0, 1), (float) w.get(1, 0), (float) w.get(1, 1)};
+        return new float[] {
+            (float) w.get(0, 0), (float) w.get(0, 1), (float) w.get(1, 0), (float) w.get(1, 1)
+        };
     }
 
     @Test
@@ -52,22 +60,34 @@ class OptimizerTest {
 
     @Test
     void momentumMatchesTribuo() {
-        assertArrayEquals(tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.STANDARD)), ours(p -> Optimizers.sgd(p, SgdOptions.lr(0.1).momentum(0.9))), 1e-6f);
+        assertArrayEquals(
+                tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.STANDARD)),
+                ours(p -> Optimizers.sgd(p, SgdOptions.lr(0.1).momentum(0.9))),
+                1e-6f);
     }
 
     @Test
     void nesterovMatchesTribuo() {
-        assertArrayEquals(tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.NESTEROV)), ours(p -> Optimizers.sgd(p, SgdOptions.lr(0.1).momentum(0.9).nesterov(true))), 1e-6f);
+        assertArrayEquals(
+                tribuo(SGD.getSimpleSGD(0.1, 0.9, SGD.Momentum.NESTEROV)),
+                ours(p -> Optimizers.sgd(p, SgdOptions.lr(0.1).momentum(0.9).nesterov(true))),
+                1e-6f);
     }
 
     @Test
     void adaGradMatchesTribuo() {
-        assertArrayEquals(tribuo(new AdaGrad(0.1, 1e-6)), ours(p -> Optimizers.adaGrad(p, AdaGradOptions.lr(0.1).eps(1e-6))), 1e-6f);
+        assertArrayEquals(
+                tribuo(new AdaGrad(0.1, 1e-6)),
+                ours(p -> Optimizers.adaGrad(p, AdaGradOptions.lr(0.1).eps(1e-6))),
+                1e-6f);
     }
 
     @Test
     void rmsPropMatchesTribuo() {
-        assertArrayEquals(tribuo(new RMSProp(0.01, 0.9, 1e-8, 0)), ours(p -> Optimizers.rmsProp(p, RmsPropOptions.lr(0.01).alpha(0.9))), 1e-5f);
+        assertArrayEquals(
+                tribuo(new RMSProp(0.01, 0.9, 1e-8, 0)),
+                ours(p -> Optimizers.rmsProp(p, RmsPropOptions.lr(0.01).alpha(0.9))),
+                1e-5f);
     }
 
     @Test
@@ -93,15 +113,20 @@ class OptimizerTest {
 
     @Test
     void adamWDecaysWeightsOutsideTheGradient() {
-        // With a zero gradient Adam's step is 0/ε = 0, so only the decoupled decay moves w: w ← w(1 − ηλ).
+        // With a zero gradient Adam's step is 0/ε = 0, so only the decoupled decay moves w: w ← w(1
+        // − ηλ).
         Tensor w = Tensor.of(new float[] {2f}, 1).requiresGrad();
         Optimizer adamW = Optimizers.adamW(List.of(w), AdamOptions.lr(0.1).weightDecay(0.5));
         w.mul(Tensor.vector(0f)).sum().backward();
         adamW.step();
         assertEquals(2f * (1 - 0.05f), w.toArray()[0], 1e-6f);
-        // L2-style Adam instead feeds λw into the moments: the first step moves by η·sign(λw) = 0.1.
+        // L2-style Adam instead feeds λw into the moments: the first step moves by η·sign(λw) =
+        // 0.1.
         Tensor u = Tensor.of(new float[] {2f}, 1).requiresGrad();
-        Optimizer adamL2 = Optimizers.adam(List.of(u), AdamOptions.lr(0.1).betas(0.9, 0.999).eps(1e-8).weightDecay(0.5));
+        Optimizer adamL2 =
+                Optimizers.adam(
+                        List.of(u),
+                        AdamOptions.lr(0.1).betas(0.9, 0.999).eps(1e-8).weightDecay(0.5));
         u.mul(Tensor.vector(0f)).sum().backward();
         adamL2.step();
         assertEquals(1.9f, u.toArray()[0], 1e-6f);

@@ -15,17 +15,22 @@ import java.util.Random;
 public final class XorNetwork {
     /** The four XOR inputs and their targets. */
     public static final double[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+
     public static final double[] TARGETS = {0, 1, 1, 0};
 
     /** Parameter names in the order of {@link #get(int)}. */
-    public static final String[] NAMES = {"W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "b1[0]", "b1[1]", "w2[0]", "w2[1]", "b2"};
+    public static final String[] NAMES = {
+        "W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "b1[0]", "b1[1]", "w2[0]", "w2[1]", "b2"
+    };
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region parameters
     final double[][] w1 = new double[2][2]; // hidden weights: w1[j][i] is input i → unit j
     final double[] b1 = new double[2];      // hidden biases
     final double[] w2 = new double[2];      // output weights
     double b2;                              // output bias
     // endregion
+    // spotless:on
 
     /** Weights uniform in [-1, 1) from a seeded generator, biases zero. */
     public XorNetwork(long seed) {
@@ -45,6 +50,7 @@ public final class XorNetwork {
     /** Everything the forward pass computed, kept for the backward pass. */
     public record Forward(double[] x, double[] h, double y) {}
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region forward
     public Forward forward(double[] x) {
         double[] h = new double[2];
@@ -57,6 +63,7 @@ public final class XorNetwork {
         return new Forward(x, h, y);
     }
     // endregion
+    // spotless:on
 
     /** Binary cross-entropy of one prediction. */
     static double loss(double y, double t) {
@@ -72,6 +79,7 @@ public final class XorNetwork {
         double b2;
     }
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region backward
     /** Adds one example's gradient to {@code g}: the chain rule from the output back. */
     void backward(Forward f, double t, Gradients g) {
@@ -91,6 +99,7 @@ public final class XorNetwork {
         }
     }
     // endregion
+    // spotless:on
 
     /** Mean loss over a data set. */
     public double loss(double[][] xs, double[] ts) {
@@ -107,13 +116,16 @@ public final class XorNetwork {
         for (int n = 0; n < xs.length; n++) {
             backward(forward(xs[n]), ts[n], g);
         }
-        double[] flat = {g.w1[0][0], g.w1[0][1], g.w1[1][0], g.w1[1][1], g.b1[0], g.b1[1], g.w2[0], g.w2[1], g.b2};
+        double[] flat = {
+            g.w1[0][0], g.w1[0][1], g.w1[1][0], g.w1[1][1], g.b1[0], g.b1[1], g.w2[0], g.w2[1], g.b2
+        };
         for (int i = 0; i < flat.length; i++) {
             flat[i] /= xs.length;
         }
         return flat;
     }
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region train-step
     /** One step of full-batch gradient descent; returns the loss before the step. */
     public double trainStep(double[][] xs, double[] ts, double learningRate) {
@@ -125,7 +137,9 @@ public final class XorNetwork {
         return loss;
     }
     // endregion
+    // spotless:on
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region gradient-check
     /** Central differences (L(θ + ε) − L(θ − ε)) / 2ε for each parameter θ, in order. */
     public double[] numericalGradients(double[][] xs, double[] ts, double eps) {
@@ -153,6 +167,7 @@ public final class XorNetwork {
         return worst;
     }
     // endregion
+    // spotless:on
 
     /** Parameter {@code i} in {@link #NAMES} order. */
     public double get(int i) {
@@ -161,7 +176,8 @@ public final class XorNetwork {
             case 4, 5 -> b1[i - 4];
             case 6, 7 -> w2[i - 6];
             case 8 -> b2;
-            default -> throw new IndexOutOfBoundsException("parameter " + i + " of " + NAMES.length);
+            default ->
+                    throw new IndexOutOfBoundsException("parameter " + i + " of " + NAMES.length);
         };
     }
 
@@ -171,7 +187,8 @@ public final class XorNetwork {
             case 4, 5 -> b1[i - 4] = v;
             case 6, 7 -> w2[i - 6] = v;
             case 8 -> b2 = v;
-            default -> throw new IndexOutOfBoundsException("parameter " + i + " of " + NAMES.length);
+            default ->
+                    throw new IndexOutOfBoundsException("parameter " + i + " of " + NAMES.length);
         }
     }
 

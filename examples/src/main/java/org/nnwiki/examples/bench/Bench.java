@@ -10,6 +10,7 @@ import org.nnwiki.core.kernel.Gemm;
 import org.nnwiki.core.nn.Activation;
 import org.nnwiki.core.nn.Conv2d;
 import org.nnwiki.core.nn.Embedding;
+import org.nnwiki.core.nn.LSTM;
 import org.nnwiki.core.nn.Linear;
 import org.nnwiki.core.nn.Losses;
 import org.nnwiki.core.nn.MaxPool2d;
@@ -21,11 +22,10 @@ import org.nnwiki.core.nn.Sequential;
 import org.nnwiki.core.nn.Transformer;
 import org.nnwiki.core.optim.Optimizer;
 import org.nnwiki.core.optim.Optimizers;
-import org.nnwiki.core.nn.LSTM;
 
 /**
- * Times the core: {@code name <TAB> median milliseconds <TAB> GFLOP/s (sgemm only)} per line.
- * The training steps are forward, backward and an optimizer step on random data, the same
+ * Times the core: {@code name <TAB> median milliseconds <TAB> GFLOP/s (sgemm only)} per line. The
+ * training steps are forward, backward and an optimizer step on random data, the same
  * configurations as {@code bench/reference.py}.
  */
 public final class Bench {
@@ -34,13 +34,24 @@ public final class Bench {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
         String only = args.length > 1 ? args[1] : "";
-        System.out.println("# kernel\t" + Gemm.implementation() + "\tthreads\t" + Runtime.getRuntime().availableProcessors());
-        for (int n : only.isEmpty() || only.startsWith("sgemm") ? new int[] {256, 512, 1024} : new int[0]) {
+        System.out.println(
+                "# kernel\t"
+                        + Gemm.implementation()
+                        + "\tthreads\t"
+                        + Runtime.getRuntime().availableProcessors());
+        for (int n :
+                only.isEmpty() || only.startsWith("sgemm")
+                        ? new int[] {256, 512, 1024}
+                        : new int[0]) {
             float[] a = random(n * n);
             float[] b = random(n * n);
             float[] c = new float[n * n];
-            double ms = median(() -> Gemm.multiply(false, false, n, n, n, a, 0, b, 0, c, 0, false), seconds);
-            System.out.printf(Locale.ROOT, "sgemm_%d\t%.4f\t%.1f%n", n, ms, 2.0 * n * n * n / (ms * 1e6));
+            double ms =
+                    median(
+                            () -> Gemm.multiply(false, false, n, n, n, a, 0, b, 0, c, 0, false),
+                            seconds);
+            System.out.printf(
+                    Locale.ROOT, "sgemm_%d\t%.4f\t%.1f%n", n, ms, 2.0 * n * n * n / (ms * 1e6));
         }
         for (Step s : steps()) {
             if (!s.name.startsWith(only)) {
@@ -57,16 +68,36 @@ public final class Bench {
         Rng.manualSeed(0);
         List<Step> out = new ArrayList<>();
 
-        Sequential tiny = new Sequential(new Linear(2, 64), Activation.relu(), new Linear(64, 64), Activation.relu(), new Linear(64, 2));
+        Sequential tiny =
+                new Sequential(
+                        new Linear(2, 64),
+                        Activation.relu(),
+                        new Linear(64, 64),
+                        Activation.relu(),
+                        new Linear(64, 2));
         out.add(classifier("a_mlp_2_64_64_2_b256", tiny, Tensor.randn(256, 2), labels(256, 2)));
 
-        Sequential mlp = new Sequential(new Linear(784, 256), Activation.relu(), new Linear(256, 128), Activation.relu(), new Linear(128, 10));
-        out.add(classifier("b_mlp_784_256_128_10_b128", mlp, Tensor.randn(128, 784), labels(128, 10)));
+        Sequential mlp =
+                new Sequential(
+                        new Linear(784, 256),
+                        Activation.relu(),
+                        new Linear(256, 128),
+                        Activation.relu(),
+                        new Linear(128, 10));
+        out.add(
+                classifier(
+                        "b_mlp_784_256_128_10_b128", mlp, Tensor.randn(128, 784), labels(128, 10)));
 
-        Sequential cnn = new Sequential(
-                new Conv2d(1, 8, 3, 1, 1), Activation.relu(), new MaxPool2d(2),
-                new Conv2d(8, 16, 3, 1, 1), Activation.relu(), new MaxPool2d(2),
-                Activation.flatten(), new Linear(784, 10));
+        Sequential cnn =
+                new Sequential(
+                        new Conv2d(1, 8, 3, 1, 1),
+                        Activation.relu(),
+                        new MaxPool2d(2),
+                        new Conv2d(8, 16, 3, 1, 1),
+                        Activation.relu(),
+                        new MaxPool2d(2),
+                        Activation.flatten(),
+                        new Linear(784, 10));
         out.add(classifier("c_cnn_28x28_b64", cnn, Tensor.randn(64, 1, 28, 28), labels(64, 10)));
 
         out.add(lstm());
@@ -76,12 +107,14 @@ public final class Bench {
 
     private static Step classifier(String name, Sequential model, Tensor x, int[] y) {
         Optimizer opt = Optimizers.adam(model.parameters(), 1e-3);
-        return new Step(name, () -> {
-            Tensor loss = Losses.crossEntropy(model.forward(x), y);
-            opt.zeroGrad();
-            loss.backward();
-            opt.step();
-        });
+        return new Step(
+                name,
+                () -> {
+                    Tensor loss = Losses.crossEntropy(model.forward(x), y);
+                    opt.zeroGrad();
+                    loss.backward();
+                    opt.step();
+                });
     }
 
     private static Step lstm() {
@@ -92,13 +125,15 @@ public final class Bench {
         Optimizer opt = Optimizers.adam(params(emb, rnn, head), 1e-3);
         int[] ids = labels(n * t, vocab);
         int[] next = labels(n * t, vocab);
-        return new Step("d_lstm_char_b32_t64", () -> {
-            Tensor h = rnn.forward(emb.forward(ids, n, t)).outputs();          // (N, T, H)
-            Tensor loss = Losses.crossEntropy(head.forward(h).reshape(n * t, vocab), next);
-            opt.zeroGrad();
-            loss.backward();
-            opt.step();
-        });
+        return new Step(
+                "d_lstm_char_b32_t64",
+                () -> {
+                    Tensor h = rnn.forward(emb.forward(ids, n, t)).outputs(); // (N, T, H)
+                    Tensor loss = Losses.crossEntropy(head.forward(h).reshape(n * t, vocab), next);
+                    opt.zeroGrad();
+                    loss.backward();
+                    opt.step();
+                });
     }
 
     private static Step transformer() {
@@ -117,16 +152,20 @@ public final class Bench {
         Tensor mask = MultiHeadAttention.causalMask(t);
         int[] ids = labels(n * t, vocab);
         int[] next = labels(n * t, vocab);
-        return new Step("e_transformer_char_b32_t64", () -> {
-            Tensor h = pos.forward(emb.forward(ids, n, t));                    // (N, T, D)
-            for (Transformer.EncoderLayer b : blocks) {
-                h = b.forward(h, mask).output();
-            }
-            Tensor loss = Losses.crossEntropy(head.forward(norm.forward(h)).reshape(n * t, vocab), next);
-            opt.zeroGrad();
-            loss.backward();
-            opt.step();
-        });
+        return new Step(
+                "e_transformer_char_b32_t64",
+                () -> {
+                    Tensor h = pos.forward(emb.forward(ids, n, t)); // (N, T, D)
+                    for (Transformer.EncoderLayer b : blocks) {
+                        h = b.forward(h, mask).output();
+                    }
+                    Tensor loss =
+                            Losses.crossEntropy(
+                                    head.forward(norm.forward(h)).reshape(n * t, vocab), next);
+                    opt.zeroGrad();
+                    loss.backward();
+                    opt.step();
+                });
     }
 
     private static List<Tensor> params(Module... modules) {
@@ -149,7 +188,9 @@ public final class Bench {
         return Tensor.randn(n).toArray();
     }
 
-    /** Warms up for a third of the budget, then returns the median of timed runs in milliseconds. */
+    /**
+     * Warms up for a third of the budget, then returns the median of timed runs in milliseconds.
+     */
     private static double median(Runnable body, double seconds) {
         long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
         while (System.nanoTime() < warmEnd) {

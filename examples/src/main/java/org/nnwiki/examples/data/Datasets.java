@@ -67,8 +67,18 @@ public final class Datasets {
         }
     }
 
-    public static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    public static final List<String> FASHION_CLASSES =
+            List.of(
+                    "T-shirt/top",
+                    "Trouser",
+                    "Pullover",
+                    "Dress",
+                    "Coat",
+                    "Sandal",
+                    "Shirt",
+                    "Sneaker",
+                    "Bag",
+                    "Ankle boot");
 
     /** 3,000 Fashion-MNIST training images, 300 of each class. */
     public static Images fashionTrain() {
@@ -96,7 +106,11 @@ public final class Datasets {
     public static Images digits() {
         List<float[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(open("digits.csv.gz")), StandardCharsets.US_ASCII))) {
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new GZIPInputStream(open("digits.csv.gz")),
+                                StandardCharsets.US_ASCII))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] cells = line.split(",");
                 float[] pixels = new float[64];
@@ -113,14 +127,17 @@ public final class Datasets {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, data, i * 64, 64);
         }
-        return new Images(Tensor.of(data, rows.size(), 1, 8, 8), labels.stream().mapToInt(Integer::intValue).toArray(),
+        return new Images(
+                Tensor.of(data, rows.size(), 1, 8, 8),
+                labels.stream().mapToInt(Integer::intValue).toArray(),
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     }
 
     private static InputStream open(String name) throws IOException {
         InputStream in = Datasets.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException("missing data file " + name + " (regenerate it with data/vendor-datasets.py)");
+            throw new IOException(
+                    "missing data file " + name + " (regenerate it with data/vendor-datasets.py)");
         }
         return in;
     }

@@ -28,10 +28,14 @@ public record Points(double[][] xy, int[] labels) {
     /** Two interleaved crescents with Gaussian noise: not separable by a straight line. */
     public static Points moons(int n, double noise, long seed) {
         // Tribuo yields the crescents class by class: shuffle so that batches mix them.
-        return of(new NoisyInterlockingCrescentsDataSource(n, seed, noise).iterator()).shuffled(seed);
+        return of(new NoisyInterlockingCrescentsDataSource(n, seed, noise).iterator())
+                .shuffled(seed);
     }
 
-    /** A disc of one class inside a ring of the other, half the points each (radius of the disc: {@code radius}). */
+    /**
+     * A disc of one class inside a ring of the other, half the points each (radius of the disc:
+     * {@code radius}).
+     */
     public static Points circles(int n, double radius, long seed) {
         return of(new ConcentricCirclesDataSource(n, seed, radius, 0.5).iterator()).shuffled(seed);
     }
@@ -40,18 +44,19 @@ public record Points(double[][] xy, int[] labels) {
         List<double[]> xy = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        examples.forEachRemaining(e -> {
-            double[] p = new double[2];
-            for (Feature f : e) {
-                p[f.getName().endsWith("2") ? 1 : 0] = f.getValue();
-            }
-            String name = e.getOutput().getLabel();
-            if (!names.contains(name)) {
-                names.add(name);
-            }
-            xy.add(p);
-            labels.add(names.indexOf(name));
-        });
+        examples.forEachRemaining(
+                e -> {
+                    double[] p = new double[2];
+                    for (Feature f : e) {
+                        p[f.getName().endsWith("2") ? 1 : 0] = f.getValue();
+                    }
+                    String name = e.getOutput().getLabel();
+                    if (!names.contains(name)) {
+                        names.add(name);
+                    }
+                    xy.add(p);
+                    labels.add(names.indexOf(name));
+                });
         // Class numbers in a fixed order, whatever order Tribuo's classes came in.
         List<String> sorted = names.stream().sorted().toList();
         int[] y = new int[labels.size()];
@@ -97,7 +102,9 @@ public record Points(double[][] xy, int[] labels) {
         return Tensor.of(data, xy.length, 2);
     }
 
-    /** A train/test split: the first part trains, the rest tests (the points are already shuffled). */
+    /**
+     * A train/test split: the first part trains, the rest tests (the points are already shuffled).
+     */
     public record Split(Points train, Points test) {}
 
     public Split split(double testFraction, long seed) {
@@ -108,6 +115,8 @@ public record Points(double[][] xy, int[] labels) {
     }
 
     private Points range(int from, int to) {
-        return new Points(java.util.Arrays.copyOfRange(xy, from, to), java.util.Arrays.copyOfRange(labels, from, to));
+        return new Points(
+                java.util.Arrays.copyOfRange(xy, from, to),
+                java.util.Arrays.copyOfRange(labels, from, to));
     }
 }

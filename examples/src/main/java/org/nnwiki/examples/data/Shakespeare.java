@@ -37,7 +37,10 @@ public final class Shakespeare {
             String path = "/org/exist/samples/shakespeare/" + play;
             try (InputStream in = Shakespeare.class.getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IOException("missing " + path + " (the exist-samples jar is not on the class path)");
+                    throw new IOException(
+                            "missing "
+                                    + path
+                                    + " (the exist-samples jar is not on the class path)");
                 }
                 appendSpeeches(in, sb);
             } catch (IOException e) {
@@ -59,9 +62,10 @@ public final class Shakespeare {
                 switch (r.getLocalName()) {
                     case "SPEAKER" -> sb.append(r.getElementText().strip()).append(":\n");
                     case "LINE" -> sb.append(text(r).strip()).append('\n');
-                    default -> { }
+                    default -> {}
                 }
-            } else if (r.getEventType() == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("SPEECH")) {
+            } else if (r.getEventType() == XMLStreamConstants.END_ELEMENT
+                    && r.getLocalName().equals("SPEECH")) {
                 sb.append('\n');
             }
         }
@@ -95,7 +99,8 @@ public final class Shakespeare {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = java.util.Arrays.binarySearch(chars, s.charAt(i));
                 if (ids[i] < 0) {
-                    throw new IllegalArgumentException("character '" + s.charAt(i) + "' is not in the vocabulary");
+                    throw new IllegalArgumentException(
+                            "character '" + s.charAt(i) + "' is not in the vocabulary");
                 }
             }
             return ids;

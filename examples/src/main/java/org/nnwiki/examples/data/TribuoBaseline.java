@@ -34,11 +34,15 @@ public final class TribuoBaseline {
         this.features = features;
     }
 
-    /** Tribuo's {@code LogisticRegressionTrainer} (linear, log loss, AdaGrad, 5 epochs, fixed seed). */
+    /**
+     * Tribuo's {@code LogisticRegressionTrainer} (linear, log loss, AdaGrad, 5 epochs, fixed seed).
+     */
     public static TribuoBaseline logisticRegression(double[][] x, int[] y) {
         // Tribuo reports training progress at INFO on stderr: keep pages quiet.
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("nnwiki points", LABELS), LABELS);
+        MutableDataset<Label> data =
+                new MutableDataset<>(
+                        new SimpleDataSourceProvenance("nnwiki points", LABELS), LABELS);
         for (int i = 0; i < x.length; i++) {
             data.add(example(x[i], "class" + y[i]));
         }
@@ -48,7 +52,8 @@ public final class TribuoBaseline {
     /** The predicted class of one point. */
     public int classOf(double... point) {
         if (point.length != features) {
-            throw new IllegalArgumentException("expected " + features + " features, got " + point.length);
+            throw new IllegalArgumentException(
+                    "expected " + features + " features, got " + point.length);
         }
         Prediction<Label> p = model.predict(example(point, LABELS.getUnknownOutput().getLabel()));
         return Integer.parseInt(p.getOutput().getLabel().substring("class".length()));

@@ -34,8 +34,16 @@ public final class Fit {
         }
     }
 
-    public static History classifier(Layer model, Optimizer optimizer, Tensor xTrain, int[] yTrain, Tensor xTest, int[] yTest,
-            int epochs, int batchSize, long seed) {
+    public static History classifier(
+            Layer model,
+            Optimizer optimizer,
+            Tensor xTrain,
+            int[] yTrain,
+            Tensor xTest,
+            int[] yTest,
+            int epochs,
+            int batchSize,
+            long seed) {
         Rng rng = Rng.seeded(seed);
         double[] losses = new double[epochs];
         double[] accuracy = new double[epochs];
@@ -43,6 +51,7 @@ public final class Fit {
         for (int epoch = 0; epoch < epochs; epoch++) {
             long t0 = System.nanoTime();
             model.train();
+            // spotless:off (a page shows this region: it keeps the 90-column layout)
             // region epoch
             double sum = 0;
             int batches = 0;
@@ -55,6 +64,7 @@ public final class Fit {
                 batches++;
             }
             // endregion
+            // spotless:on
             nanos += System.nanoTime() - t0;
             losses[epoch] = sum / batches;
             accuracy[epoch] = accuracy(model, xTest, yTest);

@@ -36,8 +36,12 @@ public final class CharTransformer extends Module {
         embed = child("embed", new Embedding(vocab, dModel));
         position = child("position", PositionalEncoding.learned(context, dModel));
         for (int i = 0; i < layers; i++) {
-            // An encoder layer under a causal mask is a decoder-only block: self-attention, then feed-forward.
-            blocks.add(child("block" + i, new Transformer.EncoderLayer(dModel, heads, 4 * dModel, 0f, true)));
+            // An encoder layer under a causal mask is a decoder-only block: self-attention, then
+            // feed-forward.
+            blocks.add(
+                    child(
+                            "block" + i,
+                            new Transformer.EncoderLayer(dModel, heads, 4 * dModel, 0f, true)));
         }
         norm = child("norm", new LayerNorm(dModel));
         out = child("out", new Linear(dModel, vocab));
@@ -53,7 +57,9 @@ public final class CharTransformer extends Module {
         return out.forward(norm.forward(x));
     }
 
-    /** Mean cross-entropy of predicting character i+1 from characters 0..i, for windows of T+1 ids. */
+    /**
+     * Mean cross-entropy of predicting character i+1 from characters 0..i, for windows of T+1 ids.
+     */
     public Tensor loss(int[] windows, int n, int t) {
         int[] input = new int[n * t];
         int[] target = new int[n * t];
@@ -65,7 +71,10 @@ public final class CharTransformer extends Module {
         return Losses.crossEntropy(logits.reshape(n * t, logits.size(2)), target);
     }
 
-    /** Continues {@code prompt} by {@code length} characters, sampling at {@code temperature} with a seeded generator. */
+    /**
+     * Continues {@code prompt} by {@code length} characters, sampling at {@code temperature} with a
+     * seeded generator.
+     */
     @SuppressWarnings("try")
     public int[] sample(int[] prompt, int length, double temperature, Rng rng) {
         int[] text = java.util.Arrays.copyOf(prompt, prompt.length + length);

@@ -20,6 +20,7 @@ public final class ReversalTask {
     public static final int PAD = 0;
     public static final int BOS = 1;
     public static final int EOS = 2;
+
     /** PAD, BOS, EOS and the ten digits. */
     public static final int VOCAB = 13;
 
@@ -95,7 +96,14 @@ public final class ReversalTask {
      * @param decoderInput (N × T) BOS then the reversed digits, T = S + 1
      * @param decoderTarget (N × T) the reversed digits then EOS: the decoder input shifted by one
      */
-    public record Batch(int[] source, int[] lengths, int[] decoderInput, int[] decoderTarget, int n, int s, int t) {}
+    public record Batch(
+            int[] source,
+            int[] lengths,
+            int[] decoderInput,
+            int[] decoderTarget,
+            int n,
+            int s,
+            int t) {}
 
     public Batch batch(List<int[]> sequences) {
         int n = sequences.size();

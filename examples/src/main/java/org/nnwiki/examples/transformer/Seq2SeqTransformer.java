@@ -22,6 +22,7 @@ import org.nnwiki.core.nn.Transformer;
  * }</pre>
  */
 public final class Seq2SeqTransformer extends Module {
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region model
     private final Embedding embed;              // one table for source and target tokens
     private final PositionalEncoding position;  // sinusoidal, added to the embeddings
@@ -46,7 +47,9 @@ public final class Seq2SeqTransformer extends Module {
         out = child("out", new Linear(dModel, vocab));
     }
     // endregion
+    // spotless:on
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region forward
     /** Source tokens (N × S) → memory (N, S, D); padded positions are masked out. */
     public Tensor encode(int[] source, int n, int s, Tensor sourceMask) {
@@ -73,10 +76,12 @@ public final class Seq2SeqTransformer extends Module {
         return new Decoded(out.forward(decoderNorm.forward(y)), cross);
     }
     // endregion
+    // spotless:on
 
     /** Logits (N, T, V) and the last decoder layer's cross-attention weights (N, heads, T, S). */
     public record Decoded(Tensor logits, Tensor crossWeights) {}
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region loss
     /**
      * Teacher forcing: the decoder reads the right answer shifted by one and predicts every
@@ -92,7 +97,9 @@ public final class Seq2SeqTransformer extends Module {
                 ReversalTask.PAD);
     }
     // endregion
+    // spotless:on
 
+    // spotless:off (a page shows this region: it keeps the 90-column layout)
     // region greedy
     /** Greedy decoding: from BOS, append the likeliest token until EOS or maxSteps tokens. */
     @SuppressWarnings("try")
@@ -124,4 +131,5 @@ public final class Seq2SeqTransformer extends Module {
         }
     }
     // endregion
+    // spotless:on
 }

@@ -45,7 +45,9 @@ class PointsTest {
         Points.Split s = Points.circles(400, 0.5, 1).split(0.25, 2);
         int ones = Arrays.stream(s.train().labels()).sum() + Arrays.stream(s.test().labels()).sum();
         assertTrue(ones > 150 && ones < 250, "about half of each class: " + ones);
-        double acc = TribuoBaseline.logisticRegression(s.train().xy(), s.train().labels()).accuracy(s.test().xy(), s.test().labels());
+        double acc =
+                TribuoBaseline.logisticRegression(s.train().xy(), s.train().labels())
+                        .accuracy(s.test().xy(), s.test().labels());
         assertTrue(acc < 0.75, "a straight line cannot separate a disc from its ring: " + acc);
     }
 }

@@ -8,10 +8,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -30,21 +30,35 @@ import org.nnwiki.generator.SiteFiles;
 public final class VendorAssets {
     private VendorAssets() {}
 
-    /** A file or folder ({@code from} ending in '/') of a webjar, and where it goes under {@code vendor/}. */
+    /**
+     * A file or folder ({@code from} ending in '/') of a webjar, and where it goes under {@code
+     * vendor/}.
+     */
     private record Asset(String group, String webjar, String from, String to) {}
 
-    private static final List<Asset> ASSETS = List.of(
-            new Asset("org.webjars.npm", "katex", "dist/katex.min.js", "katex/katex.min.js"),
-            new Asset("org.webjars.npm", "katex", "dist/katex.min.css", "katex/katex.min.css"),
-            new Asset("org.webjars.npm", "katex", "dist/fonts/", "katex/fonts/"),
-            new Asset("org.webjars.npm", "katex", "LICENSE", "katex/LICENSE"),
-            new Asset("org.webjars", "highlightjs", "highlight.min.js", "highlight/highlight.min.js"),
-            new Asset("org.webjars.npm", "lunr", "lunr.min.js", "lunr/lunr.min.js"),
-            new Asset("org.webjars.npm", "lunr", "LICENSE", "lunr/LICENSE"));
+    private static final List<Asset> ASSETS =
+            List.of(
+                    new Asset(
+                            "org.webjars.npm", "katex", "dist/katex.min.js", "katex/katex.min.js"),
+                    new Asset(
+                            "org.webjars.npm",
+                            "katex",
+                            "dist/katex.min.css",
+                            "katex/katex.min.css"),
+                    new Asset("org.webjars.npm", "katex", "dist/fonts/", "katex/fonts/"),
+                    new Asset("org.webjars.npm", "katex", "LICENSE", "katex/LICENSE"),
+                    new Asset(
+                            "org.webjars",
+                            "highlightjs",
+                            "highlight.min.js",
+                            "highlight/highlight.min.js"),
+                    new Asset("org.webjars.npm", "lunr", "lunr.min.js", "lunr/lunr.min.js"),
+                    new Asset("org.webjars.npm", "lunr", "LICENSE", "lunr/LICENSE"));
 
     /** "katex 0.16.47, highlightjs 11.11.1, lunr 2.3.9": part of the site's build stamp. */
     public static String versions() {
-        return String.join(", ", ASSETS.stream().map(a -> a.webjar() + " " + version(a)).distinct().toList());
+        return String.join(
+                ", ", ASSETS.stream().map(a -> a.webjar() + " " + version(a)).distinct().toList());
     }
 
     /** Writes every asset under {@code vendor/} in the new site. */
@@ -52,7 +66,10 @@ public final class VendorAssets {
         files().forEach((path, bytes) -> site.write("vendor/" + path, bytes));
     }
 
-    /** The assets' bytes by their path under {@code vendor/}, read once per JVM: the webjars do not change under it. */
+    /**
+     * The assets' bytes by their path under {@code vendor/}, read once per JVM: the webjars do not
+     * change under it.
+     */
     private static volatile Map<String, byte[]> files;
 
     private static Map<String, byte[]> files() {
@@ -70,7 +87,8 @@ public final class VendorAssets {
                         f.put(a.to(), read(base + a.from()));
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + a.webjar() + " from its webjar", e);
+                    throw new UncheckedIOException(
+                            "cannot read " + a.webjar() + " from its webjar", e);
                 }
             }
             files = f = java.util.Collections.unmodifiableMap(f);
@@ -86,7 +104,12 @@ public final class VendorAssets {
         String pom = pomOf(a);
         try (InputStream in = loader().getResourceAsStream(pom)) {
             if (in == null) {
-                throw new IllegalStateException("the webjar " + a.group() + ":" + a.webjar() + " is not on the generator's class path");
+                throw new IllegalStateException(
+                        "the webjar "
+                                + a.group()
+                                + ":"
+                                + a.webjar()
+                                + " is not on the generator's class path");
             }
             Properties p = new Properties();
             p.load(in);
@@ -132,7 +155,14 @@ public final class VendorAssets {
             }
             try (Stream<Path> walk = Files.walk(Path.of(dir.toURI()))) {
                 Path root = Path.of(dir.toURI());
-                walk.filter(Files::isRegularFile).forEach(p -> names.add(folder + root.relativize(p).toString().replace('\\', '/')));
+                walk.filter(Files::isRegularFile)
+                        .forEach(
+                                p ->
+                                        names.add(
+                                                folder
+                                                        + root.relativize(p)
+                                                                .toString()
+                                                                .replace('\\', '/')));
             } catch (URISyntaxException e) {
                 throw new IOException(e);
             }

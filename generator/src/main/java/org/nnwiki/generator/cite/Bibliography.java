@@ -29,7 +29,7 @@ import org.nnwiki.generator.markdown.ParsedPage;
  * <pre>{@code
  * Bibliography bib = Bibliography.load(root, Path.of("content/references.bib"), problems);
  * bib.check(parsedPages, problems);          // every [@key] names an entry
- Reference r = bib.entries().get("he2016");  // the renderer shows it
+ * Reference r = bib.entries().get("he2016");  // the renderer shows it
  * }</pre>
  *
  * @param file the file's path as problems name it (relative to the site's root)
@@ -45,28 +45,39 @@ public record Bibliography(String file, Map<String, Reference> entries) {
      * @param authors the authors as shown ("K. He, X. Zhang and J. Sun", "A et al.")
      * @param year the year
      * @param title the title, LaTeX turned into text
-     * @param venue the journal with volume and pages, "In" the book title, or the publisher; may be empty
+     * @param venue the journal with volume and pages, "In" the book title, or the publisher; may be
+     *     empty
      * @param url the DOI's, arXiv's or the entry's own address; may be empty
      * @param linkText what the link says ("doi:…", "arXiv:…", the address)
      * @param label the short form for a citation's tooltip ("He et al. 2016")
      */
-    public record Reference(String key, int line, String authors, String year, String title, String venue, String url,
-            String linkText, String label) {}
+    public record Reference(
+            String key,
+            int line,
+            String authors,
+            String year,
+            String title,
+            String venue,
+            String url,
+            String linkText,
+            String label) {}
 
     /** No bibliography: every citation is a problem. */
     public static Bibliography none(String file) {
         return new Bibliography(file, Map.of());
     }
 
-    private static final Pattern ENTRY_START = Pattern.compile("^\\s*@\\s*(\\w+)\\s*[{(]\\s*([^,\\s]+)\\s*,");
+    private static final Pattern ENTRY_START =
+            Pattern.compile("^\\s*@\\s*(\\w+)\\s*[{(]\\s*([^,\\s]+)\\s*,");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
     /**
-     * Reads and formats {@code file}; a missing file is an empty bibliography. Syntax errors, duplicate
-     * keys and entries without author, title or year are problems at their line.
+     * Reads and formats {@code file}; a missing file is an empty bibliography. Syntax errors,
+     * duplicate keys and entries without author, title or year are problems at their line.
      */
     public static Bibliography load(Path root, Path file, Problems problems) {
-        String name = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        String name =
+                root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
         if (!Files.isRegularFile(file)) {
             return none(name);
         }
@@ -81,10 +92,18 @@ public record Bibliography(String file, Map<String, Reference> entries) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = ENTRY_START.matcher(lines[i]);
-            if (m.find() && !List.of("string", "preamble", "comment").contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            if (m.find()
+                    && !List.of("string", "preamble", "comment")
+                            .contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 if (lineOf.putIfAbsent(m.group(2), i + 1) != null) {
-                    problems.add(name, i + 1, "the key '" + m.group(2) + "' is used twice (first at line " + lineOf.get(m.group(2))
-                            + "): give each entry its own key");
+                    problems.add(
+                            name,
+                            i + 1,
+                            "the key '"
+                                    + m.group(2)
+                                    + "' is used twice (first at line "
+                                    + lineOf.get(m.group(2))
+                                    + "): give each entry its own key");
                 }
             }
         }
@@ -95,7 +114,10 @@ public record Bibliography(String file, Map<String, Reference> entries) {
             // JBibTeX's messages say "... at line N, column M"
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             Matcher m = LINE.matcher(message);
-            problems.add(name, m.find() ? Integer.parseInt(m.group(1)) : 0, "the bibliography is not valid BibTeX: " + message);
+            problems.add(
+                    name,
+                    m.find() ? Integer.parseInt(m.group(1)) : 0,
+                    "the bibliography is not valid BibTeX: " + message);
             return none(name);
         }
         Map<String, Reference> entries = new LinkedHashMap<>();
@@ -119,7 +141,14 @@ public record Bibliography(String file, Map<String, Reference> entries) {
                 missing.add("year");
             }
             if (!missing.isEmpty()) {
-                problems.add(name, line, "the entry '" + key + "' has no " + String.join(", ", missing) + ": the reference lists show them");
+                problems.add(
+                        name,
+                        line,
+                        "the entry '"
+                                + key
+                                + "' has no "
+                                + String.join(", ", missing)
+                                + ": the reference lists show them");
                 continue;
             }
             entries.put(key, format(entry, key, line, names(authors), title, year));
@@ -133,8 +162,14 @@ public record Bibliography(String file, Map<String, Reference> entries) {
             for (Citation c : page.citations()) {
                 for (Citation.Item item : c.items()) {
                     if (!entries.containsKey(item.key())) {
-                        problems.add(page.source(), c.line(), "no bibliography entry '" + item.key() + "': add it to " + file
-                                + suggestion(item.key()));
+                        problems.add(
+                                page.source(),
+                                c.line(),
+                                "no bibliography entry '"
+                                        + item.key()
+                                        + "': add it to "
+                                        + file
+                                        + suggestion(item.key()));
                     }
                 }
             }
@@ -142,12 +177,20 @@ public record Bibliography(String file, Map<String, Reference> entries) {
     }
 
     private String suggestion(String key) {
-        return entries.keySet().stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
+        return entries.keySet().stream()
+                .filter(k -> k.equalsIgnoreCase(key))
+                .findFirst()
                 .map(k -> " (keys are case-sensitive: did you mean '" + k + "'?)")
                 .orElse(entries.isEmpty() ? " (it has no entries yet)" : "");
     }
 
-    private static Reference format(BibTeXEntry entry, String key, int line, List<String> names, String title, String year) {
+    private static Reference format(
+            BibTeXEntry entry,
+            String key,
+            int line,
+            List<String> names,
+            String title,
+            String year) {
         String doi = field(entry, BibTeXEntry.KEY_DOI);
         String eprint = field(entry, BibTeXEntry.KEY_EPRINT);
         String url = field(entry, BibTeXEntry.KEY_URL);
@@ -156,7 +199,8 @@ public record Bibliography(String file, Map<String, Reference> entries) {
         if (!doi.isEmpty()) {
             link = "https://doi.org/" + doi;
             linkText = "doi:" + doi;
-        } else if (!eprint.isEmpty() && field(entry, new Key("archiveprefix")).equalsIgnoreCase("arxiv")) {
+        } else if (!eprint.isEmpty()
+                && field(entry, new Key("archiveprefix")).equalsIgnoreCase("arxiv")) {
             link = "https://arxiv.org/abs/" + eprint;
             linkText = "arXiv:" + eprint;
         } else if (url.startsWith("https://") || url.startsWith("http://")) {
@@ -164,8 +208,16 @@ public record Bibliography(String file, Map<String, Reference> entries) {
             linkText = url;
         }
         String first = surname(names.get(0));
-        String label = (names.size() == 1 ? first : names.size() == 2 ? first + " and " + surname(names.get(1)) : first + " et al.") + " " + year;
-        return new Reference(key, line, joinNames(names), year, title, venue(entry), link, linkText, label);
+        String label =
+                (names.size() == 1
+                                ? first
+                                : names.size() == 2
+                                        ? first + " and " + surname(names.get(1))
+                                        : first + " et al.")
+                        + " "
+                        + year;
+        return new Reference(
+                key, line, joinNames(names), year, title, venue(entry), link, linkText, label);
     }
 
     private static String venue(BibTeXEntry entry) {
@@ -173,13 +225,20 @@ public record Bibliography(String file, Map<String, Reference> entries) {
         if (!journal.isEmpty()) {
             String volume = field(entry, BibTeXEntry.KEY_VOLUME);
             String pages = field(entry, BibTeXEntry.KEY_PAGES).replace("--", "–");
-            return journal + (volume.isEmpty() ? "" : " " + volume) + (pages.isEmpty() ? "" : ", " + pages);
+            return journal
+                    + (volume.isEmpty() ? "" : " " + volume)
+                    + (pages.isEmpty() ? "" : ", " + pages);
         }
         String booktitle = field(entry, BibTeXEntry.KEY_BOOKTITLE);
         if (!booktitle.isEmpty()) {
             return "In " + booktitle;
         }
-        for (Key k : List.of(BibTeXEntry.KEY_PUBLISHER, BibTeXEntry.KEY_INSTITUTION, BibTeXEntry.KEY_SCHOOL, BibTeXEntry.KEY_HOWPUBLISHED)) {
+        for (Key k :
+                List.of(
+                        BibTeXEntry.KEY_PUBLISHER,
+                        BibTeXEntry.KEY_INSTITUTION,
+                        BibTeXEntry.KEY_SCHOOL,
+                        BibTeXEntry.KEY_HOWPUBLISHED)) {
             String v = field(entry, k);
             if (!v.isEmpty()) {
                 return v;
@@ -196,7 +255,10 @@ public record Bibliography(String file, Map<String, Reference> entries) {
         }
         String latex = value.toUserString();
         try {
-            return new LaTeXPrinter().print(new LaTeXParser().parse(latex)).strip().replaceAll("\\s+", " ");
+            return new LaTeXPrinter()
+                    .print(new LaTeXParser().parse(latex))
+                    .strip()
+                    .replaceAll("\\s+", " ");
         } catch (Exception e) {
             return latex.replace("{", "").replace("}", "").strip();
         }
@@ -208,7 +270,13 @@ public record Bibliography(String file, Map<String, Reference> entries) {
         for (String n : authors.split("\\s+and\\s+")) {
             String name = n.strip();
             int comma = name.indexOf(',');
-            names.add(comma < 0 ? name : (name.substring(comma + 1).strip() + " " + name.substring(0, comma).strip()).strip());
+            names.add(
+                    comma < 0
+                            ? name
+                            : (name.substring(comma + 1).strip()
+                                            + " "
+                                            + name.substring(0, comma).strip())
+                                    .strip());
         }
         return names;
     }
@@ -217,8 +285,12 @@ public record Bibliography(String file, Map<String, Reference> entries) {
         List<String> shown = names.size() > 5 ? List.of(names.get(0), "others") : names;
         boolean etAl = shown.get(shown.size() - 1).equals("others");
         List<String> real = etAl ? shown.subList(0, shown.size() - 1) : shown;
-        String joined = real.size() <= 1 ? String.join("", real)
-                : String.join(", ", real.subList(0, real.size() - 1)) + " and " + real.get(real.size() - 1);
+        String joined =
+                real.size() <= 1
+                        ? String.join("", real)
+                        : String.join(", ", real.subList(0, real.size() - 1))
+                                + " and "
+                                + real.get(real.size() - 1);
         return etAl ? joined + " et al." : joined;
     }
 

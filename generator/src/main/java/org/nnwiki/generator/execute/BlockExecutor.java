@@ -39,7 +39,13 @@ public final class BlockExecutor {
      * @param fix when true, {@code expected} mismatches are not problems but returned for rewriting
      * @param commit the repository's commit, recorded in each result's {@link Provenance}
      */
-    public BlockExecutor(SessionSpec spec, java.nio.file.Path cacheDir, Problems problems, int parallelism, boolean fix, String commit) {
+    public BlockExecutor(
+            SessionSpec spec,
+            java.nio.file.Path cacheDir,
+            Problems problems,
+            int parallelism,
+            boolean fix,
+            String commit) {
         this.spec = spec;
         this.commit = commit;
         this.cache = new ResultCache(cacheDir.resolve("results"));
@@ -59,7 +65,10 @@ public final class BlockExecutor {
      */
     public record Executed(Map<String, PageResult> pages, List<Mismatch> mismatches) {
         public int pagesRun() {
-            return (int) pages.values().stream().filter(p -> !p.cached() && !p.byOrdinal().isEmpty()).count();
+            return (int)
+                    pages.values().stream()
+                            .filter(p -> !p.cached() && !p.byOrdinal().isEmpty())
+                            .count();
         }
     }
 
@@ -71,8 +80,8 @@ public final class BlockExecutor {
     }
 
     /**
-     * Runs the pages' examples, reusing cached results. With {@code cachedOnly} (assembling the site
-     * from shards' results) nothing runs: a page without cached results is a problem.
+     * Runs the pages' examples, reusing cached results. With {@code cachedOnly} (assembling the
+     * site from shards' results) nothing runs: a page without cached results is a problem.
      */
     public Executed execute(List<ParsedPage> pages, boolean cachedOnly) {
         // Cached pages first (no session needed), then the rest, the slowest of the last run first.
@@ -81,14 +90,28 @@ public final class BlockExecutor {
         Map<String, Long> lastMillis = new HashMap<>();
         int sessionsNeeded = 0;
         for (ParsedPage page : pages) {
-            ResultCache.Hit cached = page.runBlocks().isEmpty() ? new ResultCache.Hit(List.of(), PageResult.Usage.NONE)
-                    : cache.load(page.source(), keyOf(page), content);
+            ResultCache.Hit cached =
+                    page.runBlocks().isEmpty()
+                            ? new ResultCache.Hit(List.of(), PageResult.Usage.NONE)
+                            : cache.load(page.source(), keyOf(page), content);
             if (cached != null) {
-                cachedResults.put(page.source(), new PageResult(page.source(), byOrdinal(cached.results()), !cached.results().isEmpty(), 0,
-                        cached.used()));
+                cachedResults.put(
+                        page.source(),
+                        new PageResult(
+                                page.source(),
+                                byOrdinal(cached.results()),
+                                !cached.results().isEmpty(),
+                                0,
+                                cached.used()));
             } else if (cachedOnly) {
-                problems.add(new Problem(page.source(), 0, "--from-shards: no shard's results for this page are in "
-                        + cache.folder() + " (its shard failed or did not run, or the page changed since): run its shard again", ""));
+                problems.add(
+                        new Problem(
+                                page.source(),
+                                0,
+                                "--from-shards: no shard's results for this page are in "
+                                        + cache.folder()
+                                        + " (its shard failed or did not run, or the page changed since): run its shard again",
+                                ""));
                 cachedResults.put(page.source(), new PageResult(page.source(), Map.of(), false, 0));
             } else {
                 toRun.add(page);
@@ -96,19 +119,24 @@ public final class BlockExecutor {
                 sessionsNeeded += sessionsOf(page);
             }
         }
-        toRun.sort(java.util.Comparator.comparingLong((ParsedPage p) -> -lastMillis.get(p.source())));
+        toRun.sort(
+                java.util.Comparator.comparingLong((ParsedPage p) -> -lastMillis.get(p.source())));
         // (LinkedHashMap: the progress line lists pages in this order.)
-        SessionPool pool = SessionPool.shared(spec, commit, environment + " " + classpathStamp, parallelism);
+        SessionPool pool =
+                SessionPool.shared(spec, commit, environment + " " + classpathStamp, parallelism);
         pool.expect(sessionsNeeded);
         Map<String, PageResult> ran;
         Progress progress = new Progress(lastMillis, parallelism, progressListener);
         try {
-            ran = runAll(toRun, page -> {
-                progress.started(page.source());
-                PageResult r = runPage(page, pool, true);
-                progress.finished(page.source(), r.millis());
-                return r;
-            });
+            ran =
+                    runAll(
+                            toRun,
+                            page -> {
+                                progress.started(page.source());
+                                PageResult r = runPage(page, pool, true);
+                                progress.finished(page.source(), r.millis());
+                                return r;
+                            });
         } finally {
             pool.idle();
             content.close();
@@ -118,7 +146,11 @@ public final class BlockExecutor {
         }
         Map<String, PageResult> results = new LinkedHashMap<>();
         for (ParsedPage page : pages) {
-            results.put(page.source(), cachedResults.containsKey(page.source()) ? cachedResults.get(page.source()) : ran.get(page.source()));
+            results.put(
+                    page.source(),
+                    cachedResults.containsKey(page.source())
+                            ? cachedResults.get(page.source())
+                            : ran.get(page.source()));
         }
         List<Mismatch> mismatches = new ArrayList<>();
         for (ParsedPage page : pages) {
@@ -128,12 +160,16 @@ public final class BlockExecutor {
     }
 
     /** Each page's results by source, pages run {@code parallelism} at a time. */
-    private Map<String, PageResult> runAll(List<ParsedPage> pages, java.util.function.Function<ParsedPage, PageResult> run) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "nnwiki-page");
-            t.setDaemon(true);
-            return t;
-        });
+    private Map<String, PageResult> runAll(
+            List<ParsedPage> pages, java.util.function.Function<ParsedPage, PageResult> run) {
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        parallelism,
+                        r -> {
+                            Thread t = new Thread(r, "nnwiki-page");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             Map<String, Future<PageResult>> futures = new LinkedHashMap<>();
             for (ParsedPage page : pages) {
@@ -144,7 +180,10 @@ public final class BlockExecutor {
                 try {
                     results.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException ex) {
-                    problems.add(e.getKey(), 0, "running the page's examples crashed the generator: " + ex.getCause());
+                    problems.add(
+                            e.getKey(),
+                            0,
+                            "running the page's examples crashed the generator: " + ex.getCause());
                     results.put(e.getKey(), new PageResult(e.getKey(), Map.of(), false, 0));
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -158,19 +197,21 @@ public final class BlockExecutor {
     }
 
     /**
-     * The pages of shard {@code index} (1-based) of {@code count}: the pages with examples, balanced
-     * by their last recorded run times (longest first, each to the shard with the least time so far),
-     * then the pages with no recorded time, by name. The same inputs give every shard the same split,
-     * and a page added without a record never moves a recorded one.
+     * The pages of shard {@code index} (1-based) of {@code count}: the pages with examples,
+     * balanced by their last recorded run times (longest first, each to the shard with the least
+     * time so far), then the pages with no recorded time, by name. The same inputs give every shard
+     * the same split, and a page added without a record never moves a recorded one.
      */
     public List<ParsedPage> shard(List<ParsedPage> pages, int index, int count) {
         List<ParsedPage> withBlocks = pages.stream().filter(p -> !p.runBlocks().isEmpty()).toList();
         Map<String, Long> last = new HashMap<>();
         withBlocks.forEach(p -> last.put(p.source(), cache.lastMillis(p.source())));
         List<ParsedPage> order = new ArrayList<>(withBlocks);
-        order.sort(java.util.Comparator.comparingLong((ParsedPage p) -> last.get(p.source()) > 0 ? 0 : 1)
-                .thenComparingLong(p -> -last.get(p.source()))
-                .thenComparing(ParsedPage::source));
+        order.sort(
+                java.util.Comparator.comparingLong(
+                                (ParsedPage p) -> last.get(p.source()) > 0 ? 0 : 1)
+                        .thenComparingLong(p -> -last.get(p.source()))
+                        .thenComparing(ParsedPage::source));
         long[] load = new long[count];
         int[] pagesIn = new int[count];
         List<ParsedPage> mine = new ArrayList<>();
@@ -190,7 +231,10 @@ public final class BlockExecutor {
         return mine;
     }
 
-    /** Copies the cached results of {@code pages} into {@code folder} (a shard's share, merged later into a cache). */
+    /**
+     * Copies the cached results of {@code pages} into {@code folder} (a shard's share, merged later
+     * into a cache).
+     */
     public void export(List<ParsedPage> pages, java.nio.file.Path folder) {
         for (ParsedPage p : pages) {
             cache.copy(p.source(), folder);
@@ -205,8 +249,8 @@ public final class BlockExecutor {
 
     /**
      * Keeps {@code sessions} sessions started between builds of this process, so that the next
-     * build's first pages find one ready (the preview server); 0, the default, closes them after each
-     * build.
+     * build's first pages find one ready (the preview server); 0, the default, closes them after
+     * each build.
      */
     public static void keepSessionsWarm(int sessions) {
         SessionPool.keepWarm(sessions);
@@ -217,7 +261,10 @@ public final class BlockExecutor {
         SessionPool.closeShared();
     }
 
-    /** With {@code -Dnnwiki.timings}: the medians of a run page's time outside its blocks (sessions) and of a block's time. */
+    /**
+     * With {@code -Dnnwiki.timings}: the medians of a run page's time outside its blocks (sessions)
+     * and of a block's time.
+     */
     private static void printSessionTimes(java.util.Collection<PageResult> ran) {
         List<Long> overhead = new ArrayList<>();
         List<Long> blocks = new ArrayList<>();
@@ -230,8 +277,13 @@ public final class BlockExecutor {
             p.byOrdinal().values().forEach(b -> blocks.add(b.millis()));
         }
         if (!overhead.isEmpty()) {
-            System.out.println("nnwiki: session times (ms): pages=" + overhead.size() + " overhead-median=" + median(overhead)
-                    + " block-median=" + median(blocks));
+            System.out.println(
+                    "nnwiki: session times (ms): pages="
+                            + overhead.size()
+                            + " overhead-median="
+                            + median(overhead)
+                            + " block-median="
+                            + median(blocks));
         }
     }
 
@@ -241,10 +293,10 @@ public final class BlockExecutor {
     }
 
     /**
-     * {@code --repeat}: runs the given pages' examples again in fresh sessions, never from the cache,
-     * with another thread count and a narrower vector width than the first run saw, and reports every
-     * block whose outputs differ from {@code first} (blocks marked {@code varies} excepted). Returns
-     * the options the repetition ran with.
+     * {@code --repeat}: runs the given pages' examples again in fresh sessions, never from the
+     * cache, with another thread count and a narrower vector width than the first run saw, and
+     * reports every block whose outputs differ from {@code first} (blocks marked {@code varies}
+     * excepted). Returns the options the repetition ran with.
      */
     public List<String> repeat(List<ParsedPage> pages, Map<String, PageResult> first) {
         List<String> varied = variedOptions(first.values());
@@ -268,10 +320,16 @@ public final class BlockExecutor {
                 }
                 String diff = RepeatCheck.firstDifference(ra, rb);
                 if (diff != null) {
-                    problems.add(new Problem(page.source(), block.line(), "the block's output changed when it ran again in a fresh session with "
-                            + String.join(" ", varied) + ": its results depend on the machine, the thread count or chance (seed every random"
-                            + " source, use StrictMath rather than Math for exp/log/pow/sin/cos, and do not print timings; a block that measures"
-                            + " time can say so with 'varies')", diff));
+                    problems.add(
+                            new Problem(
+                                    page.source(),
+                                    block.line(),
+                                    "the block's output changed when it ran again in a fresh session with "
+                                            + String.join(" ", varied)
+                                            + ": its results depend on the machine, the thread count or chance (seed every random"
+                                            + " source, use StrictMath rather than Math for exp/log/pow/sin/cos, and do not print timings; a block that measures"
+                                            + " time can say so with 'varies')",
+                                    diff));
                 }
             }
         }
@@ -340,20 +398,38 @@ public final class BlockExecutor {
                         session = pool.take();
                     } catch (IllegalStateException e) {
                         // The same message for every page: the build lists it once.
-                        problems.add(new Problem("nnwiki.yml", 0, "a session JVM did not start, so no example ran: check session.vmOptions,"
-                                + " session.heap and session.classpath in nnwiki.yml (" + brief(e) + ")", ""));
+                        problems.add(
+                                new Problem(
+                                        "nnwiki.yml",
+                                        0,
+                                        "a session JVM did not start, so no example ran: check session.vmOptions,"
+                                                + " session.heap and session.classpath in nnwiki.yml ("
+                                                + brief(e)
+                                                + ")",
+                                        ""));
                         break;
                     }
                     sessions.put(block.info().session(), session);
                     String preludeFailure = session.preludeFailure();
                     if (preludeFailure != null) {
-                        problems.add(new Problem(spec.preludeFile(), 0, "the session prelude failed (needed by " + page.source()
-                                + "): " + preludeFailure, ""));
+                        problems.add(
+                                new Problem(
+                                        spec.preludeFile(),
+                                        0,
+                                        "the session prelude failed (needed by "
+                                                + page.source()
+                                                + "): "
+                                                + preludeFailure,
+                                        ""));
                     }
                 }
                 // A fence's code starts on the line after it; an inline value's on its own line.
-                results.add(session.run(block.ordinal(), block.code(), block.info().isInline() ? block.line() : block.line() + 1,
-                        Session.timeoutOf(block.info().timeoutSeconds(), spec.timeout())));
+                results.add(
+                        session.run(
+                                block.ordinal(),
+                                block.code(),
+                                block.info().isInline() ? block.line() : block.line() + 1,
+                                Session.timeoutOf(block.info().timeoutSeconds(), spec.timeout())));
             }
         } finally {
             sessions.values().forEach(Session::close);
@@ -392,7 +468,10 @@ public final class BlockExecutor {
         while (c.getCause() != null) {
             c = c.getCause();
         }
-        String m = c.getMessage() == null ? c.toString() : c.getMessage().lines().findFirst().orElse("");
+        String m =
+                c.getMessage() == null
+                        ? c.toString()
+                        : c.getMessage().lines().findFirst().orElse("");
         return m.length() > 200 ? m.substring(0, 199) + "…" : m;
     }
 
@@ -412,41 +491,71 @@ public final class BlockExecutor {
             Failure f = r.failure();
             if (block.info().expectError()) {
                 if (f == null) {
-                    problems.add(new Problem(page.source(), block.line(),
-                            "this block is marked expect=error but ran without an error: fix the code or remove expect=error",
-                            block.excerpt(0, 12)));
-                } else if (f.kind() != Failure.Kind.COMPILE_ERROR && f.kind() != Failure.Kind.EXCEPTION) {
-                    problems.add(new Problem(page.source(), block.line(),
-                            "expect=error accepts a compile error or an exception, but the block failed with a " + f.kind().label() + ": " + f.message(),
-                            block.excerpt(0, 12)));
+                    problems.add(
+                            new Problem(
+                                    page.source(),
+                                    block.line(),
+                                    "this block is marked expect=error but ran without an error: fix the code or remove expect=error",
+                                    block.excerpt(0, 12)));
+                } else if (f.kind() != Failure.Kind.COMPILE_ERROR
+                        && f.kind() != Failure.Kind.EXCEPTION) {
+                    problems.add(
+                            new Problem(
+                                    page.source(),
+                                    block.line(),
+                                    "expect=error accepts a compile error or an exception, but the block failed with a "
+                                            + f.kind().label()
+                                            + ": "
+                                            + f.message(),
+                                    block.excerpt(0, 12)));
                 }
                 continue;
             }
             if (f != null && block.info().isInline()) {
-                problems.add(new Problem(page.source(), block.line(), "inline value `" + block.inlineExpression() + "` failed ("
-                        + f.kind().label() + "): " + f.message(), f.detail().isEmpty() ? "" : f.detail().indent(4)));
+                problems.add(
+                        new Problem(
+                                page.source(),
+                                block.line(),
+                                "inline value `"
+                                        + block.inlineExpression()
+                                        + "` failed ("
+                                        + f.kind().label()
+                                        + "): "
+                                        + f.message(),
+                                f.detail().isEmpty() ? "" : f.detail().indent(4)));
                 continue;
             }
             if (f != null) {
                 int line = f.line() > 0 ? f.line() : block.line();
                 String detail = f.detail().isEmpty() ? "" : f.detail().indent(4);
-                problems.add(new Problem(page.source(), line, "example failed (" + f.kind().label() + "): " + f.message(),
-                        block.excerpt(f.line(), 12) + detail));
+                problems.add(
+                        new Problem(
+                                page.source(),
+                                line,
+                                "example failed (" + f.kind().label() + "): " + f.message(),
+                                block.excerpt(f.line(), 12) + detail));
                 continue;
             }
             CodeBlock.Expected expected = block.expected();
             if (expected != null) {
                 // --fix records the output exactly (the core gives the same bits everywhere, so a
-                // difference within the tolerance is still a real change); the check uses the tolerance.
-                String diff = ExpectedCheck.diff(expected.text(), r.shownText(), fix ? 0.0 : expected.tolerance());
+                // difference within the tolerance is still a real change); the check uses the
+                // tolerance.
+                String diff =
+                        ExpectedCheck.diff(
+                                expected.text(), r.shownText(), fix ? 0.0 : expected.tolerance());
                 if (diff != null) {
                     if (fix) {
                         mismatches.add(new Mismatch(page.source(), expected, r.shownText()));
                     } else {
-                        problems.add(new Problem(page.source(), expected.line(),
-                                "the output differs from the expected block (tol=" + expected.tolerance()
-                                        + "); run the build with --fix (./mvnw package -DskipTests -Pfix) to accept the new output",
-                                diff));
+                        problems.add(
+                                new Problem(
+                                        page.source(),
+                                        expected.line(),
+                                        "the output differs from the expected block (tol="
+                                                + expected.tolerance()
+                                                + "); run the build with --fix (./mvnw package -DskipTests -Pfix) to accept the new output",
+                                        diff));
                     }
                 }
             }

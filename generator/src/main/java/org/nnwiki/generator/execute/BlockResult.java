@@ -10,13 +10,20 @@ import java.util.List;
  * @param outputs what it showed, in order
  * @param failure why it failed, or null
  * @param millis wall-clock run time
- * @param peakHeapBytes the session heap's peak while the block ran (the sum of the heap pools' peaks;
- *     0 when unknown)
+ * @param peakHeapBytes the session heap's peak while the block ran (the sum of the heap pools'
+ *     peaks; 0 when unknown)
  * @param shownExpression the source of the last expression whose value the page shows, or ""
  * @param provenance where and when it ran (null when it did not run)
  */
-public record BlockResult(int ordinal, List<Output> outputs, Failure failure, long millis, long peakHeapBytes,
-        String shownExpression, Provenance provenance) implements Serializable {
+public record BlockResult(
+        int ordinal,
+        List<Output> outputs,
+        Failure failure,
+        long millis,
+        long peakHeapBytes,
+        String shownExpression,
+        Provenance provenance)
+        implements Serializable {
 
     /** A block that did not run. */
     public static BlockResult notRun(int ordinal, Failure failure) {

@@ -23,8 +23,8 @@ import java.util.zip.ZipFile;
  * session's record from {@code UsageRecordingLoader}), each resolved as a class loader resolves it
  * (the first entry that has it), and the absence of those it looked up and did not find. Adding a
  * class no page asked for changes no digest; editing one changes the digest of every page that used
- * it; a new class that shadows a used one, or appears where a page looked and found nothing, changes
- * it too. One instance serves one build; bytes are read once per path.
+ * it; a new class that shadows a used one, or appears where a page looked and found nothing,
+ * changes it too. One instance serves one build; bytes are read once per path.
  */
 final class ClasspathContent implements AutoCloseable {
     private final List<Path> entries = new ArrayList<>();
@@ -35,7 +35,10 @@ final class ClasspathContent implements AutoCloseable {
         classpath.forEach(e -> entries.add(Path.of(e)));
     }
 
-    /** A SHA-256 over {@code used} ({@code +path}, {@code -path}, {@code *path} lines) and what each names now. */
+    /**
+     * A SHA-256 over {@code used} ({@code +path}, {@code -path}, {@code *path} lines) and what each
+     * names now.
+     */
     String digest(Collection<String> used) {
         MessageDigest md = sha256();
         for (String line : new TreeSet<>(used)) {
@@ -44,7 +47,10 @@ final class ClasspathContent implements AutoCloseable {
             }
             char kind = line.charAt(0);
             String path = line.substring(1);
-            String now = kind == '*' ? hashes.computeIfAbsent(line, k -> every(path)) : hashes.computeIfAbsent("+" + path, k -> first(path));
+            String now =
+                    kind == '*'
+                            ? hashes.computeIfAbsent(line, k -> every(path))
+                            : hashes.computeIfAbsent("+" + path, k -> first(path));
             md.update((line + "=" + now + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
@@ -67,7 +73,10 @@ final class ClasspathContent implements AutoCloseable {
         for (int i = 0; i < entries.size(); i++) {
             byte[] bytes = read(entries.get(i), path);
             if (bytes != null) {
-                sb.append(i).append(':').append(HexFormat.of().formatHex(sha256().digest(bytes))).append(' ');
+                sb.append(i)
+                        .append(':')
+                        .append(HexFormat.of().formatHex(sha256().digest(bytes)))
+                        .append(' ');
             }
         }
         return sb.toString();
@@ -77,18 +86,23 @@ final class ClasspathContent implements AutoCloseable {
         try {
             if (Files.isDirectory(entry)) {
                 Path file = entry.resolve(path).normalize();
-                return file.startsWith(entry) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                return file.startsWith(entry) && Files.isRegularFile(file)
+                        ? Files.readAllBytes(file)
+                        : null;
             }
             if (!Files.isRegularFile(entry)) {
                 return null;
             }
-            ZipFile zip = jars.computeIfAbsent(entry, p -> {
-                try {
-                    return new ZipFile(p.toFile());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            ZipFile zip =
+                    jars.computeIfAbsent(
+                            entry,
+                            p -> {
+                                try {
+                                    return new ZipFile(p.toFile());
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
             ZipEntry ze = zip.getEntry(path);
             if (ze == null || ze.isDirectory()) {
                 return null;

@@ -25,41 +25,56 @@ import javax.tools.ToolProvider;
  * class is never loaded when the snippet runs. Recorded as {@code +path} lines like the JVM's.
  *
  * <p>Every session of a pool reads the class path through one {@link Shared} file manager: opening
- * the class path's jars and indexing their folders was a fifth of the generator's time per session on
- * a wiki of trivial pages. The record stays per session: the file objects this class hands out
- * record their own reads, and no compiler state is shared. The shared manager is not thread-safe, so
- * every call to it holds its lock; the file objects are read outside it (reading a jar entry or a file
- * is).
+ * the class path's jars and indexing their folders was a fifth of the generator's time per session
+ * on a wiki of trivial pages. The record stays per session: the file objects this class hands out
+ * record their own reads, and no compiler state is shared. The shared manager is not thread-safe,
+ * so every call to it holds its lock; the file objects are read outside it (reading a jar entry or
+ * a file is).
  */
-final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
+final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileManager>
+        implements StandardJavaFileManager {
     private final Set<String> read = ConcurrentHashMap.newKeySet();
     private final Shared shared;
     private boolean released;
 
     /**
-     * A JDK file manager with the session class path set, shared by the compilers of a pool's sessions
-     * and closed when the pool and every session that used it are done ({@link #acquire}, {@link #release}).
+     * A JDK file manager with the session class path set, shared by the compilers of a pool's
+     * sessions and closed when the pool and every session that used it are done ({@link #acquire},
+     * {@link #release}).
      */
     static final class Shared {
         private final StandardJavaFileManager manager;
         private int users = 1;
-        /** The value of the last {@code --multi-release} option handed on (each compiler task sets it). */
+
+        /**
+         * The value of the last {@code --multi-release} option handed on (each compiler task sets
+         * it).
+         */
         private String multiRelease;
+
         /**
          * Class path listings by package, kinds and recursion, each file with its binary name. The
-         * pool that owns this manager lives only while the class path's files keep their names, sizes
-         * and times ({@code Fingerprint.stamp}), so a listing cannot go stale (a folder's listing was
-         * otherwise read from the disk again for every package the compiler looked into).
+         * pool that owns this manager lives only while the class path's files keep their names,
+         * sizes and times ({@code Fingerprint.stamp}), so a listing cannot go stale (a folder's
+         * listing was otherwise read from the disk again for every package the compiler looked
+         * into).
          */
         private final java.util.Map<String, List<Listed>> listings = new java.util.HashMap<>();
 
         /** A manager for {@code classpath}, held once by its creator (the pool). */
         Shared(List<String> classpath) {
-            manager = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, java.util.Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
+            manager =
+                    ToolProvider.getSystemJavaCompiler()
+                            .getStandardFileManager(
+                                    null,
+                                    java.util.Locale.ROOT,
+                                    java.nio.charset.StandardCharsets.UTF_8);
             try {
-                manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath.stream().map(Path::of).toList());
+                manager.setLocationFromPaths(
+                        StandardLocation.CLASS_PATH, classpath.stream().map(Path::of).toList());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot set the session compiler's class path: " + e.getMessage(), e);
+                throw new java.io.UncheckedIOException(
+                        "cannot set the session compiler's class path: " + e.getMessage(), e);
             }
         }
 
@@ -92,7 +107,10 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     /** A class path file and its binary name (null for a file that is not a class file). */
     private record Listed(JavaFileObject file, String binaryName) {}
 
-    /** Records what the compiler reads through {@code shared}, which it holds (acquired) until {@link #close}. */
+    /**
+     * Records what the compiler reads through {@code shared}, which it holds (acquired) until
+     * {@link #close}.
+     */
     CompileRecorder(Shared shared) {
         super(shared.manager);
         this.shared = shared;
@@ -104,11 +122,11 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     /**
-     * Hands options on, except a {@code --multi-release} equal to the one already set. javac sets that
-     * option on the file manager for every task, and the JDK's file manager drops its index of the class
-     * path on every file-manager option, so each of JShell's two or three tasks per snippet would list
-     * every jar and folder of the class path again (a quarter of the generator's time on a wiki of
-     * trivial pages).
+     * Hands options on, except a {@code --multi-release} equal to the one already set. javac sets
+     * that option on the file manager for every task, and the JDK's file manager drops its index of
+     * the class path on every file-manager option, so each of JShell's two or three tasks per
+     * snippet would list every jar and folder of the class path again (a quarter of the generator's
+     * time on a wiki of trivial pages).
      */
     @Override
     public boolean handleOption(String current, Iterator<String> remaining) {
@@ -126,7 +144,8 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     @Override
-    public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
+    public Iterable<JavaFileObject> list(
+            Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
             throws IOException {
         List<Listed> listed;
         synchronized (fileManager) {
@@ -138,23 +157,36 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
             if (listed == null) {
                 listed = new ArrayList<>();
                 for (JavaFileObject f : fileManager.list(location, packageName, kinds, recurse)) {
-                    listed.add(new Listed(f, f.getKind() == JavaFileObject.Kind.CLASS ? fileManager.inferBinaryName(location, f) : null));
+                    listed.add(
+                            new Listed(
+                                    f,
+                                    f.getKind() == JavaFileObject.Kind.CLASS
+                                            ? fileManager.inferBinaryName(location, f)
+                                            : null));
                 }
                 shared.listings.put(key, List.copyOf(listed));
             }
         }
         List<JavaFileObject> out = new ArrayList<>(listed.size());
         for (Listed l : listed) {
-            out.add(l.file().getKind() == JavaFileObject.Kind.CLASS ? new Recorded(l.file(), l.binaryName()) : l.file());
+            out.add(
+                    l.file().getKind() == JavaFileObject.Kind.CLASS
+                            ? new Recorded(l.file(), l.binaryName())
+                            : l.file());
         }
         return out;
     }
 
     @Override
-    public JavaFileObject getJavaFileForInput(Location location, String className, JavaFileObject.Kind kind) throws IOException {
+    public JavaFileObject getJavaFileForInput(
+            Location location, String className, JavaFileObject.Kind kind) throws IOException {
         synchronized (fileManager) {
             JavaFileObject f = fileManager.getJavaFileForInput(location, className, kind);
-            return f != null && location == StandardLocation.CLASS_PATH && kind == JavaFileObject.Kind.CLASS ? new Recorded(f, className) : f;
+            return f != null
+                            && location == StandardLocation.CLASS_PATH
+                            && kind == JavaFileObject.Kind.CLASS
+                    ? new Recorded(f, className)
+                    : f;
         }
     }
 
@@ -194,7 +226,8 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
+    public JavaFileObject getJavaFileForOutput(
+            Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
             throws IOException {
         synchronized (fileManager) {
             return fileManager.getJavaFileForOutput(location, className, kind, unwrap(sibling));
@@ -202,16 +235,20 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     @Override
-    public FileObject getFileForInput(Location location, String packageName, String relativeName) throws IOException {
+    public FileObject getFileForInput(Location location, String packageName, String relativeName)
+            throws IOException {
         synchronized (fileManager) {
             return fileManager.getFileForInput(location, packageName, relativeName);
         }
     }
 
     @Override
-    public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling) throws IOException {
+    public FileObject getFileForOutput(
+            Location location, String packageName, String relativeName, FileObject sibling)
+            throws IOException {
         synchronized (fileManager) {
-            return fileManager.getFileForOutput(location, packageName, relativeName, unwrap(sibling));
+            return fileManager.getFileForOutput(
+                    location, packageName, relativeName, unwrap(sibling));
         }
     }
 
@@ -230,7 +267,8 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     @Override
-    public <S> java.util.ServiceLoader<S> getServiceLoader(Location location, Class<S> service) throws IOException {
+    public <S> java.util.ServiceLoader<S> getServiceLoader(Location location, Class<S> service)
+            throws IOException {
         synchronized (fileManager) {
             return fileManager.getServiceLoader(location, service);
         }
@@ -259,8 +297,7 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
 
     /** Nothing to write: the compiler's output stays in JShell's own memory. */
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     /** Lets go of the shared manager (the last user closes it). */
     @Override
@@ -286,7 +323,11 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
 
         Recorded(JavaFileObject inner, String binaryName) {
             super(inner);
-            this.path = "+" + (binaryName == null ? inner.getName() : binaryName.replace('.', '/') + ".class");
+            this.path =
+                    "+"
+                            + (binaryName == null
+                                    ? inner.getName()
+                                    : binaryName.replace('.', '/') + ".class");
         }
 
         JavaFileObject inner() {
@@ -303,7 +344,8 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     // The rest of StandardJavaFileManager, passed through under the lock.
 
     @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(Iterable<? extends File> files) {
+    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(
+            Iterable<? extends File> files) {
         synchronized (fileManager) {
             return fileManager.getJavaFileObjectsFromFiles(files);
         }
@@ -311,14 +353,16 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
 
     @Override
     @SuppressWarnings("deprecation")
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(Iterable<? extends Path> paths) {
+    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(
+            Iterable<? extends Path> paths) {
         synchronized (fileManager) {
             return fileManager.getJavaFileObjectsFromPaths(paths);
         }
     }
 
     @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(Collection<? extends Path> paths) {
+    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(
+            Collection<? extends Path> paths) {
         synchronized (fileManager) {
             return fileManager.getJavaFileObjectsFromPaths(paths);
         }
@@ -339,7 +383,8 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     @Override
-    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromStrings(Iterable<String> names) {
+    public Iterable<? extends JavaFileObject> getJavaFileObjectsFromStrings(
+            Iterable<String> names) {
         synchronized (fileManager) {
             return fileManager.getJavaFileObjectsFromStrings(names);
         }
@@ -364,7 +409,8 @@ final class CompileRecorder extends ForwardingJavaFileManager<StandardJavaFileMa
     }
 
     @Override
-    public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths) {
+    public void setLocationForModule(
+            Location location, String moduleName, Collection<? extends Path> paths) {
         throw new UnsupportedOperationException("the session compilers share one class path");
     }
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * zero; {@code |a - b| <= tol} when one side is zero).
  */
 public final class ExpectedCheck {
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?|NaN|[-+]?Infinity");
+    private static final Pattern NUMBER =
+            Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?|NaN|[-+]?Infinity");
 
     private ExpectedCheck() {}
 

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code --fix}: rewrites {@code expected} blocks in the page files with the output the blocks really showed. */
+/**
+ * {@code --fix}: rewrites {@code expected} blocks in the page files with the output the blocks
+ * really showed.
+ */
 public final class ExpectedFixer {
     private ExpectedFixer() {}
 
     /** Rewrites every mismatching block; returns the number of blocks rewritten. */
     public static int fix(Path root, List<BlockExecutor.Mismatch> mismatches) {
-        Map<String, List<BlockExecutor.Mismatch>> bySource = mismatches.stream()
-                .collect(Collectors.groupingBy(BlockExecutor.Mismatch::source));
+        Map<String, List<BlockExecutor.Mismatch>> bySource =
+                mismatches.stream().collect(Collectors.groupingBy(BlockExecutor.Mismatch::source));
         for (var e : bySource.entrySet()) {
             Path file = root.resolve(e.getKey());
             try {
@@ -26,7 +29,10 @@ public final class ExpectedFixer {
                 List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                 List<BlockExecutor.Mismatch> sorted = new ArrayList<>(e.getValue());
                 // Bottom-up, so earlier line numbers stay valid.
-                sorted.sort(Comparator.comparingInt((BlockExecutor.Mismatch m) -> m.expected().contentLine()).reversed());
+                sorted.sort(
+                        Comparator.comparingInt(
+                                        (BlockExecutor.Mismatch m) -> m.expected().contentLine())
+                                .reversed());
                 for (BlockExecutor.Mismatch m : sorted) {
                     int from = m.expected().contentLine() - 1;
                     int to = Math.min(m.expected().closeLine() - 1, lines.size());

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * A SHA-256 over everything outside a page that its results depend on, except the content of the
  * session class path: the session settings (the class path's entries by name) and prelude, the JDK,
- * and the generator's own code. What a page used of the class path is keyed per page (see
- * {@link ClasspathContent}).
+ * and the generator's own code. What a page used of the class path is keyed per page (see {@link
+ * ClasspathContent}).
  */
 public final class Fingerprint {
     private static volatile String generator;
@@ -37,15 +37,16 @@ public final class Fingerprint {
         f.add("jdk " + Runtime.version() + " " + System.getProperty("java.vendor"));
         f.add(spec.toString().replace(spec.prelude(), ""));
         f.add(spec.prelude());
-        // The class path's entries by name only: what a page used of their content keys its own results.
+        // The class path's entries by name only: what a page used of their content keys its own
+        // results.
         spec.classpath().forEach(f::add);
         f.add(generatorCodeDigest());
         return f.hex();
     }
 
     /**
-     * A cheap stamp of the class path's content (every file's name, size and modification time): the
-     * session pool starts afresh when it changes, since a started session has loaded classes.
+     * A cheap stamp of the class path's content (every file's name, size and modification time):
+     * the session pool starts afresh when it changes, since a started session has loaded classes.
      */
     static String stamp(List<String> classpath) {
         Fingerprint f = new Fingerprint();
@@ -67,9 +68,9 @@ public final class Fingerprint {
     }
 
     /**
-     * The generator's own code (its jar or classes folder) and its libraries (the class path's entries,
-     * whose names carry their versions): what every stage's output may depend on. Read once per JVM,
-     * since loaded classes do not change.
+     * The generator's own code (its jar or classes folder) and its libraries (the class path's
+     * entries, whose names carry their versions): what every stage's output may depend on. Read
+     * once per JVM, since loaded classes do not change.
      */
     public static String generator() {
         String g = generator;
@@ -84,8 +85,8 @@ public final class Fingerprint {
 
     /**
      * The digest of the generator's code alone (not its class path, whose spelling differs between
-     * launchers), read once per JVM like {@link #generator()}: a preview server's rebuilds do not hash
-     * its jar again.
+     * launchers), read once per JVM like {@link #generator()}: a preview server's rebuilds do not
+     * hash its jar again.
      */
     private static String generatorCodeDigest() {
         String g = generatorCode;
@@ -148,7 +149,8 @@ public final class Fingerprint {
     /** The jar or classes folder the generator runs from: editing the generator re-runs pages. */
     private static Path generatorCode() {
         try {
-            return Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }

@@ -5,14 +5,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Receives a session JVM's standard output, keeping at most {@code cap} bytes per block, and notices
- * barrier markers. JShell forwards remote output on its own thread, so a block's last lines may
- * arrive after {@code eval} returns; the session prints a barrier after each block and waits for it.
+ * Receives a session JVM's standard output, keeping at most {@code cap} bytes per block, and
+ * notices barrier markers. JShell forwards remote output on its own thread, so a block's last lines
+ * may arrive after {@code eval} returns; the session prints a barrier after each block and waits
+ * for it.
  */
 final class OutputCapture extends OutputStream {
     static final String BARRIER = org.nnwiki.generator.execute.agent.CappedOutput.BARRIER;
-    private static final java.util.regex.Pattern DROPPED = java.util.regex.Pattern.compile(
-            java.util.regex.Pattern.quote(org.nnwiki.generator.execute.agent.CappedOutput.DROPPED) + "(\\d+)\u001F\n");
+    private static final java.util.regex.Pattern DROPPED =
+            java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(
+                                    org.nnwiki.generator.execute.agent.CappedOutput.DROPPED)
+                            + "(\\d+)\u001F\n");
     private static final byte[] MARK = BARRIER.getBytes(StandardCharsets.UTF_8);
 
     private final long cap;

@@ -51,8 +51,13 @@ final class OutputParser {
         }
         flush(out, text);
         if (cut > 0 || droppedBytes > 0) {
-            out.add(new Output.Note("output truncated: " + String.format("%,d", cut + droppedBytes)
-                    + " more characters were printed than the page shows (limit " + String.format("%,d", maxChars) + ")"));
+            out.add(
+                    new Output.Note(
+                            "output truncated: "
+                                    + String.format("%,d", cut + droppedBytes)
+                                    + " more characters were printed than the page shows (limit "
+                                    + String.format("%,d", maxChars)
+                                    + ")"));
         }
         return out;
     }
@@ -72,7 +77,10 @@ final class OutputParser {
         String kind = spec.substring(0, space);
         String payload;
         try {
-            payload = new String(Base64.getDecoder().decode(spec.substring(space + 1)), StandardCharsets.UTF_8);
+            payload =
+                    new String(
+                            Base64.getDecoder().decode(spec.substring(space + 1)),
+                            StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -88,7 +96,10 @@ final class OutputParser {
         if (value.length() <= maxChars) {
             return value;
         }
-        return value.substring(0, maxChars) + "\u2026 (" + String.format("%,d", value.length() - maxChars) + " more characters)";
+        return value.substring(0, maxChars)
+                + "\u2026 ("
+                + String.format("%,d", value.length() - maxChars)
+                + " more characters)";
     }
 
     private static List<List<String>> table(String tsv) {

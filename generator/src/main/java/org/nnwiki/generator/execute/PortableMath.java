@@ -14,8 +14,9 @@ import org.nnwiki.generator.markdown.CodeBlock;
  * replacement. (sqrt, abs, min, max, floor, round and fma are exact and allowed.)
  */
 final class PortableMath {
-    private static final Pattern CALL = Pattern.compile(
-            "(?<![\\w.$])Math\\s*\\.\\s*(exp|expm1|log|log10|log1p|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\\s*\\(");
+    private static final Pattern CALL =
+            Pattern.compile(
+                    "(?<![\\w.$])Math\\s*\\.\\s*(exp|expm1|log|log10|log1p|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\\s*\\(");
 
     private PortableMath() {}
 
@@ -28,14 +29,25 @@ final class PortableMath {
             if (m.find()) {
                 String f = m.group(1);
                 int line = included ? block.line() : block.line() + 1 + i;
-                problems.add(new Problem(source, line,
-                        "Math." + f + " may give other last bits on another CPU or JDK, so this page could print other digits there:"
-                                + " use StrictMath." + f + ", which gives the same bits everywhere", block.excerpt(line, 5)));
+                problems.add(
+                        new Problem(
+                                source,
+                                line,
+                                "Math."
+                                        + f
+                                        + " may give other last bits on another CPU or JDK, so this page could print other digits there:"
+                                        + " use StrictMath."
+                                        + f
+                                        + ", which gives the same bits everywhere",
+                                block.excerpt(line, 5)));
             }
         }
     }
 
-    /** The line without a trailing // comment (a rough cut: good enough for code that names Math in a comment). */
+    /**
+     * The line without a trailing // comment (a rough cut: good enough for code that names Math in
+     * a comment).
+     */
     private static String stripComment(String line) {
         int at = line.indexOf("//");
         return at < 0 ? line : line.substring(0, at);

@@ -24,11 +24,23 @@ public final class Progress {
      * @param finished the page that just finished, or null
      * @param finishedMillis how long it ran
      */
-    public record Snapshot(int done, int total, List<String> running, long elapsedMillis, long remainingMillis,
-            String finished, long finishedMillis) {
+    public record Snapshot(
+            int done,
+            int total,
+            List<String> running,
+            long elapsedMillis,
+            long remainingMillis,
+            String finished,
+            long finishedMillis) {
         /** {@code 12/25 pages, 1m 05s, about 2m 10s left; running: a.md, b.md}. */
         public String line() {
-            StringBuilder sb = new StringBuilder().append(done).append('/').append(total).append(" pages, ").append(duration(elapsedMillis));
+            StringBuilder sb =
+                    new StringBuilder()
+                            .append(done)
+                            .append('/')
+                            .append(total)
+                            .append(" pages, ")
+                            .append(duration(elapsedMillis));
             if (remainingMillis >= 0 && done < total) {
                 sb.append(", about ").append(duration(remainingMillis)).append(" left");
             }
@@ -82,8 +94,14 @@ public final class Progress {
             left -= Math.min(last, ran);
         }
         boolean anyKnown = lastMillis.values().stream().anyMatch(v -> v > 0);
-        return new Snapshot(done, total, new ArrayList<>(running.keySet()), (now - t0) / 1_000_000,
-                anyKnown ? Math.max(0, left) / parallelism : -1, finished, finishedMillis);
+        return new Snapshot(
+                done,
+                total,
+                new ArrayList<>(running.keySet()),
+                (now - t0) / 1_000_000,
+                anyKnown ? Math.max(0, left) / parallelism : -1,
+                finished,
+                finishedMillis);
     }
 
     static String duration(long millis) {
@@ -92,8 +110,8 @@ public final class Progress {
     }
 
     /**
-     * The console's view: in a terminal, one line rewritten in place; elsewhere (CI logs) a line per
-     * finished page.
+     * The console's view: in a terminal, one line rewritten in place; elsewhere (CI logs) a line
+     * per finished page.
      */
     public static Consumer<Snapshot> console(PrintStream out, boolean terminal) {
         return new Consumer<>() {
@@ -111,8 +129,18 @@ public final class Progress {
                     }
                     out.flush();
                 } else if (s.finished() != null) {
-                    out.println("nnwiki: [" + s.done() + "/" + s.total() + "] " + s.finished() + " ran in " + duration(s.finishedMillis())
-                            + (s.remainingMillis() >= 0 && s.done() < s.total() ? " (about " + duration(s.remainingMillis()) + " left)" : ""));
+                    out.println(
+                            "nnwiki: ["
+                                    + s.done()
+                                    + "/"
+                                    + s.total()
+                                    + "] "
+                                    + s.finished()
+                                    + " ran in "
+                                    + duration(s.finishedMillis())
+                                    + (s.remainingMillis() >= 0 && s.done() < s.total()
+                                            ? " (about " + duration(s.remainingMillis()) + " left)"
+                                            : ""));
                 }
             }
         };

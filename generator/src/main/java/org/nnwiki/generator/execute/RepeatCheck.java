@@ -3,7 +3,10 @@ package org.nnwiki.generator.execute;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Compares a block's outputs from two runs for {@code --repeat}: null when equal, else the first differing line. */
+/**
+ * Compares a block's outputs from two runs for {@code --repeat}: null when equal, else the first
+ * differing line.
+ */
 final class RepeatCheck {
     private static final int EXCERPT = 160;
 
@@ -11,7 +14,11 @@ final class RepeatCheck {
 
     static String firstDifference(BlockResult first, BlockResult again) {
         if (again.failed()) {
-            return "    it ran the first time, but failed the second time (" + again.failure().kind().label() + "): " + again.failure().message() + "\n";
+            return "    it ran the first time, but failed the second time ("
+                    + again.failure().kind().label()
+                    + "): "
+                    + again.failure().message()
+                    + "\n";
         }
         if (first.outputs().equals(again.outputs())) {
             return null;
@@ -22,19 +29,38 @@ final class RepeatCheck {
         for (int i = 0; i < n; i++) {
             if (!a.get(i).equals(b.get(i))) {
                 int col = 0;
-                while (col < a.get(i).length() && col < b.get(i).length() && a.get(i).charAt(col) == b.get(i).charAt(col)) {
+                while (col < a.get(i).length()
+                        && col < b.get(i).length()
+                        && a.get(i).charAt(col) == b.get(i).charAt(col)) {
                     col++;
                 }
-                return "    first difference at output line " + (i + 1) + ":\n"
-                        + "    - first run: " + excerpt(a.get(i), col) + "\n"
-                        + "    + again:     " + excerpt(b.get(i), col) + "\n";
+                return "    first difference at output line "
+                        + (i + 1)
+                        + ":\n"
+                        + "    - first run: "
+                        + excerpt(a.get(i), col)
+                        + "\n"
+                        + "    + again:     "
+                        + excerpt(b.get(i), col)
+                        + "\n";
             }
         }
-        return "    the first run showed " + a.size() + " output lines, the second " + b.size() + ":\n"
-                + "    " + (a.size() > n ? "- first run: " + excerpt(a.get(n), 0) : "+ again:     " + excerpt(b.get(n), 0)) + "\n";
+        return "    the first run showed "
+                + a.size()
+                + " output lines, the second "
+                + b.size()
+                + ":\n"
+                + "    "
+                + (a.size() > n
+                        ? "- first run: " + excerpt(a.get(n), 0)
+                        : "+ again:     " + excerpt(b.get(n), 0))
+                + "\n";
     }
 
-    /** Every output as lines of text: printed text, values, tables row by row, charts as their SVG source. */
+    /**
+     * Every output as lines of text: printed text, values, tables row by row, charts as their SVG
+     * source.
+     */
     static List<String> lines(List<Output> outputs) {
         List<String> out = new ArrayList<>();
         for (Output o : outputs) {

@@ -15,16 +15,23 @@ import org.nnwiki.generator.StoredObjects;
  * is a miss, so a result can never be served stale.
  */
 final class ResultCache {
-    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "org.nnwiki.generator.execute.*;java.lang.*;java.util.*;java.time.*;maxdepth=20;!*");
+    private static final ObjectInputFilter FILTER =
+            ObjectInputFilter.Config.createFilter(
+                    "org.nnwiki.generator.execute.*;java.lang.*;java.util.*;java.time.*;maxdepth=20;!*");
 
     /**
      * @param key the page's code, options and environment
-     * @param used what the page's sessions looked up on the class path (see {@link ClasspathContent})
+     * @param used what the page's sessions looked up on the class path (see {@link
+     *     ClasspathContent})
      * @param usedDigest the digest of {@code used} when the results were computed
      */
-    private record Entry(String key, List<BlockResult> results, java.util.TreeSet<String> used, java.util.TreeSet<String> own,
-            String usedDigest) implements Serializable {}
+    private record Entry(
+            String key,
+            List<BlockResult> results,
+            java.util.TreeSet<String> used,
+            java.util.TreeSet<String> own,
+            String usedDigest)
+            implements Serializable {}
 
     /** A hit: the results and what the page used. */
     record Hit(List<BlockResult> results, PageResult.Usage used) {}
@@ -42,14 +49,20 @@ final class ResultCache {
     Hit load(String source, String key, ClasspathContent content) {
         Entry e = read(source);
         try {
-            return e != null && e.key().equals(key) && e.usedDigest().equals(content.digest(e.used()))
-                    ? new Hit(e.results(), new PageResult.Usage(e.used(), e.own())) : null;
+            return e != null
+                            && e.key().equals(key)
+                            && e.usedDigest().equals(content.digest(e.used()))
+                    ? new Hit(e.results(), new PageResult.Usage(e.used(), e.own()))
+                    : null;
         } catch (RuntimeException unreadable) {
             return null; // a class path file that cannot be read now: run again
         }
     }
 
-    /** How long the stored results of {@code source} took to run, whatever their key (0 when none): for scheduling. */
+    /**
+     * How long the stored results of {@code source} took to run, whatever their key (0 when none):
+     * for scheduling.
+     */
     long lastMillis(String source) {
         Entry e = read(source);
         return e == null ? 0 : e.results().stream().mapToLong(BlockResult::millis).sum();
@@ -61,10 +74,21 @@ final class ResultCache {
         return StoredObjects.read(fileOf(source), FILTER, Entry.class);
     }
 
-    void store(String source, String key, List<BlockResult> results, PageResult.Usage used, String usedDigest) {
+    void store(
+            String source,
+            String key,
+            List<BlockResult> results,
+            PageResult.Usage used,
+            String usedDigest) {
         try {
-            StoredObjects.write(fileOf(source), new Entry(key, List.copyOf(results), new java.util.TreeSet<>(used.all()),
-                    new java.util.TreeSet<>(used.own()), usedDigest));
+            StoredObjects.write(
+                    fileOf(source),
+                    new Entry(
+                            key,
+                            List.copyOf(results),
+                            new java.util.TreeSet<>(used.all()),
+                            new java.util.TreeSet<>(used.own()),
+                            usedDigest));
         } catch (IOException e) {
             // A cache that cannot be written only costs time on the next build.
         }
@@ -75,7 +99,10 @@ final class ResultCache {
         return dir.toString();
     }
 
-    /** Copies the stored results of {@code source} (if any) into {@code folder}, under the same file name. */
+    /**
+     * Copies the stored results of {@code source} (if any) into {@code folder}, under the same file
+     * name.
+     */
     void copy(String source, Path folder) {
         Path file = fileOf(source);
         if (!Files.isRegularFile(file)) {
@@ -83,9 +110,17 @@ final class ResultCache {
         }
         try {
             Files.createDirectories(folder);
-            Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot copy the results of " + source + " to " + folder + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot copy the results of "
+                            + source
+                            + " to "
+                            + folder
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

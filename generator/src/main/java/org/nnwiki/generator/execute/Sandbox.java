@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs session JVMs under bubblewrap ({@code bwrap}) on Linux. Inside, a session sees the system's
- * {@code /usr} and the JDK read-only, the session class path and the configured data paths read-only,
- * a fresh, size-capped {@code /tmp} and scratch folder as the only places it can write, no network
- * (its own network namespace, where only loopback exists), its own PID namespace (whatever it
- * starts dies with it), no environment variables of the build and no capabilities. It talks to the
- * generator through named pipes in a folder of its own ({@code ipc}), the one host folder it can write.
+ * {@code /usr} and the JDK read-only, the session class path and the configured data paths
+ * read-only, a fresh, size-capped {@code /tmp} and scratch folder as the only places it can write,
+ * no network (its own network namespace, where only loopback exists), its own PID namespace
+ * (whatever it starts dies with it), no environment variables of the build and no capabilities. It
+ * talks to the generator through named pipes in a folder of its own ({@code ipc}), the one host
+ * folder it can write.
  *
- * <p>Not here: what a page may print, how long it runs and how much heap it takes, which the session
- * itself bounds on every OS.
+ * <p>Not here: what a page may print, how long it runs and how much heap it takes, which the
+ * session itself bounds on every OS.
  */
 public final class Sandbox {
     /** How the configuration asks for the sandbox. */
@@ -45,6 +46,7 @@ public final class Sandbox {
 
     /** The default size of the session's writable {@code /tmp} and of its scratch folder, each. */
     public static final long DEFAULT_SCRATCH_BYTES = 256L << 20;
+
     /** The JDWP port inside the sandbox's own network namespace, where nothing else listens. */
     static final int JDWP_PORT = 47_001;
 
@@ -113,7 +115,10 @@ public final class Sandbox {
             scratch = Files.createTempDirectory("nnwiki-probe");
             ipc = Files.createTempDirectory("nnwiki-probe-ipc");
             Sandbox s = new Sandbox(bwrap, List.of(), 1 << 20);
-            Path yes = Files.isExecutable(Path.of("/usr/bin/true")) ? Path.of("/usr/bin/true") : Path.of("/bin/true");
+            Path yes =
+                    Files.isExecutable(Path.of("/usr/bin/true"))
+                            ? Path.of("/usr/bin/true")
+                            : Path.of("/bin/true");
             List<String> argv = s.command(yes, List.of(), scratch, ipc, List.of());
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             p.getOutputStream().close();
@@ -123,7 +128,13 @@ public final class Sandbox {
                 return bwrap + " did not finish a test run within 30 s";
             }
             if (p.exitValue() != 0) {
-                return bwrap + " cannot create a sandbox here (" + new String(out, StandardCharsets.UTF_8).strip().lines().findFirst().orElse("exit " + p.exitValue())
+                return bwrap
+                        + " cannot create a sandbox here ("
+                        + new String(out, StandardCharsets.UTF_8)
+                                .strip()
+                                .lines()
+                                .findFirst()
+                                .orElse("exit " + p.exitValue())
                         + "); on Ubuntu 24.04 allow unprivileged user namespaces: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0";
             }
             return null;
@@ -145,8 +156,8 @@ public final class Sandbox {
     private static List<String> linkTargets;
 
     /**
-     * Files outside {@code /usr} and the JDK that the JDK's {@code conf} and {@code lib} folders link
-     * to: Debian's JDKs keep {@code java.security} and the CA certificates in {@code /etc}.
+     * Files outside {@code /usr} and the JDK that the JDK's {@code conf} and {@code lib} folders
+     * link to: Debian's JDKs keep {@code java.security} and the CA certificates in {@code /etc}.
      */
     private static synchronized List<String> jdkLinkTargets(Path jdk) throws IOException {
         if (linkTargets == null) {
@@ -179,14 +190,36 @@ public final class Sandbox {
 
     /**
      * The command line that runs {@code java} with {@code args} in the sandbox, in {@code scratch}
-     * (an empty, size-capped folder at that path inside), with {@code ipc} the one host folder it can
-     * write.
+     * (an empty, size-capped folder at that path inside), with {@code ipc} the one host folder it
+     * can write.
      */
-    List<String> command(Path java, List<String> args, Path scratch, Path ipc, List<Path> alsoReadable) throws IOException {
-        List<String> c = new ArrayList<>(List.of(bwrap.toString(),
-                "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "nnwiki",
-                "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", scratch.toString(),
-                "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp"));
+    List<String> command(
+            Path java, List<String> args, Path scratch, Path ipc, List<Path> alsoReadable)
+            throws IOException {
+        List<String> c =
+                new ArrayList<>(
+                        List.of(
+                                bwrap.toString(),
+                                "--unshare-all",
+                                "--die-with-parent",
+                                "--new-session",
+                                "--cap-drop",
+                                "ALL",
+                                "--hostname",
+                                "nnwiki",
+                                "--clearenv",
+                                "--setenv",
+                                "PATH",
+                                "/usr/bin:/bin",
+                                "--setenv",
+                                "HOME",
+                                scratch.toString(),
+                                "--setenv",
+                                "LANG",
+                                "C.UTF-8",
+                                "--setenv",
+                                "TMPDIR",
+                                "/tmp"));
         c.addAll(List.of("--ro-bind", "/usr", "/usr"));
         for (String top : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
             Path p = Path.of(top);
@@ -196,7 +229,8 @@ public final class Sandbox {
                 c.addAll(List.of("--ro-bind", top, top));
             }
         }
-        // The dynamic linker's cache and configuration; nothing else of /etc (no users, no hosts, no secrets).
+        // The dynamic linker's cache and configuration; nothing else of /etc (no users, no hosts,
+        // no secrets).
         for (String etc : List.of("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d")) {
             c.addAll(List.of("--ro-bind-try", etc, etc));
         }
@@ -220,7 +254,14 @@ public final class Sandbox {
             c.addAll(List.of("--ro-bind", r, r));
         }
         c.addAll(List.of("--bind", ipc.toString(), ipc.toString()));
-        c.addAll(List.of("--size", Long.toString(scratchBytes), "--tmpfs", scratch.toString(), "--chdir", scratch.toString()));
+        c.addAll(
+                List.of(
+                        "--size",
+                        Long.toString(scratchBytes),
+                        "--tmpfs",
+                        scratch.toString(),
+                        "--chdir",
+                        scratch.toString()));
         c.add("--");
         c.add(java.toString());
         c.addAll(args);

@@ -26,13 +26,21 @@ public final class ScriptWriter {
      * @param result the page's results (for the expressions whose values the page shows), or null
      * @param howToRun the command line printed in the script's header
      */
-    public static String script(ParsedPage page, PageResult result, SessionSpec spec, String title, String howToRun) {
+    public static String script(
+            ParsedPage page, PageResult result, SessionSpec spec, String title, String howToRun) {
         StringBuilder sb = new StringBuilder();
-        sb.append("// ").append(title).append(" — the code of ").append(page.source()).append(", as the wiki ran it.\n");
-        sb.append("// Build the modules once in a clone of the repository (./mvnw -q package -DskipTests), set NNWIKI\n");
-        sb.append("// to that clone (export NNWIKI=~/nnwiki), and run it in the folder you saved it in:\n");
+        sb.append("// ")
+                .append(title)
+                .append(" — the code of ")
+                .append(page.source())
+                .append(", as the wiki ran it.\n");
+        sb.append(
+                "// Build the modules once in a clone of the repository (./mvnw -q package -DskipTests), set NNWIKI\n");
+        sb.append(
+                "// to that clone (export NNWIKI=~/nnwiki), and run it in the folder you saved it in:\n");
         sb.append("//   ").append(howToRun).append('\n');
-        sb.append("// Charts are written as SVG files into nnwiki-charts/; printed text appears in the terminal.\n\n");
+        sb.append(
+                "// Charts are written as SVG files into nnwiki-charts/; printed text appears in the terminal.\n\n");
         if (!spec.prelude().isBlank()) {
             sb.append("\n// ---- session prelude (").append(spec.preludeFile()).append(") ----\n");
             sb.append(spec.prelude().strip()).append('\n');
@@ -46,14 +54,24 @@ public final class ScriptWriter {
             }
             if (block.info().isInline()) {
                 // A value the prose shows: printed on a line of its own.
-                sb.append("System.out.println(\"").append(page.source()).append(':').append(block.line()).append(": \" + java.util.Objects.toString(")
-                        .append(block.inlineExpression()).append("));\n");
+                sb.append("System.out.println(\"")
+                        .append(page.source())
+                        .append(':')
+                        .append(block.line())
+                        .append(": \" + java.util.Objects.toString(")
+                        .append(block.inlineExpression())
+                        .append("));\n");
                 continue;
             }
-            sb.append("\n// ---- ").append(page.source()).append(':').append(block.line()).append(" ----\n");
+            sb.append("\n// ---- ")
+                    .append(page.source())
+                    .append(':')
+                    .append(block.line())
+                    .append(" ----\n");
             String code = block.code().strip();
             if (block.info().expectError()) {
-                sb.append("// This block fails on purpose (the page shows its error); remove the slashes to see it.\n");
+                sb.append(
+                        "// This block fails on purpose (the page shows its error); remove the slashes to see it.\n");
                 code.lines().forEach(l -> sb.append("// ").append(l).append('\n'));
                 continue;
             }
@@ -62,23 +80,31 @@ public final class ScriptWriter {
             if (!shown.isEmpty() && code.endsWith(shown)) {
                 String head = code.substring(0, code.length() - shown.length());
                 String expr = shown.endsWith(";") ? shown.substring(0, shown.length() - 1) : shown;
-                code = head + (spec.valueHook().isEmpty() ? "System.out.println" : spec.valueHook()) + "(" + expr + ");";
+                code =
+                        head
+                                + (spec.valueHook().isEmpty()
+                                        ? "System.out.println"
+                                        : spec.valueHook())
+                                + "("
+                                + expr
+                                + ");";
             }
             sb.append(forLineReader(code)).append('\n');
         }
         if (skippedSessions) {
-            sb.append("\n// Blocks of this page that run in a separate session (session=...) are not included.\n");
+            sb.append(
+                    "\n// Blocks of this page that run in a separate session (session=...) are not included.\n");
         }
         sb.append("\n/exit\n");
         return sb.toString();
     }
 
     /**
-     * The code, written so that the {@code jshell} tool reads it as the session ran it. The tool ends
-     * a snippet at the first line break where the text so far is complete, so a continuation line
-     * that starts with {@code .} (a fluent call such as {@code .xLabel("epoch")}) or with a binary
-     * operator ({@code + b}, {@code && ok}, {@code ? x : y}) would become a snippet of its own: the dot
-     * or operator moves to the end of the line before (ahead of a {@code //} comment).
+     * The code, written so that the {@code jshell} tool reads it as the session ran it. The tool
+     * ends a snippet at the first line break where the text so far is complete, so a continuation
+     * line that starts with {@code .} (a fluent call such as {@code .xLabel("epoch")}) or with a
+     * binary operator ({@code + b}, {@code && ok}, {@code ? x : y}) would become a snippet of its
+     * own: the dot or operator moves to the end of the line before (ahead of a {@code //} comment).
      */
     static String forLineReader(String code) {
         List<String> lines = new java.util.ArrayList<>(List.of(code.split("\n", -1)));
@@ -98,11 +124,17 @@ public final class ScriptWriter {
             }
             String before = lines.get(prev);
             int comment = commentStart(before);
-            String head = comment < 0 ? before.stripTrailing() : before.substring(0, comment).stripTrailing();
+            String head =
+                    comment < 0
+                            ? before.stripTrailing()
+                            : before.substring(0, comment).stripTrailing();
             String tail = comment < 0 ? "" : " " + before.substring(comment);
             lines.set(prev, head + (lead.equals(".") ? "." : " " + lead) + tail);
             String rest = stripped.substring(lead.length());
-            lines.set(i, line.substring(0, line.length() - stripped.length()) + (lead.equals(".") ? rest : rest.stripLeading()));
+            lines.set(
+                    i,
+                    line.substring(0, line.length() - stripped.length())
+                            + (lead.equals(".") ? rest : rest.stripLeading()));
         }
         return String.join("\n", lines);
     }
@@ -110,7 +142,10 @@ public final class ScriptWriter {
     private static final java.util.regex.Pattern BINARY_OPERATOR =
             java.util.regex.Pattern.compile("^(&&|\\|\\||[+\\-*/%?:&|^])(?=\\s)");
 
-    /** The dot or binary operator a continuation line starts with, or null when it starts a statement. */
+    /**
+     * The dot or binary operator a continuation line starts with, or null when it starts a
+     * statement.
+     */
     private static String leadingContinuation(String stripped) {
         if (stripped.startsWith(".") && !stripped.startsWith("..")) {
             return ".";
@@ -119,7 +154,10 @@ public final class ScriptWriter {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Where a {@code //} comment starts on a line of Java, outside string and character literals; -1 if none. */
+    /**
+     * Where a {@code //} comment starts on a line of Java, outside string and character literals;
+     * -1 if none.
+     */
     public static int commentStart(String line) {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {

@@ -8,14 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Sessions started ahead of need. Starting one (a JVM, a JShell with its compiler, the prelude) takes
- * about a second of mostly single-threaded work; the pool does it in the background while earlier
- * pages run, so that a page finds its session ready. Every session is still used once and then
- * closed: a page never sees another page's state. A session taken from the pool has run exactly
- * what a new one would have run (the prelude and nothing else).
+ * Sessions started ahead of need. Starting one (a JVM, a JShell with its compiler, the prelude)
+ * takes about a second of mostly single-threaded work; the pool does it in the background while
+ * earlier pages run, so that a page finds its session ready. Every session is still used once and
+ * then closed: a page never sees another page's state. A session taken from the pool has run
+ * exactly what a new one would have run (the prelude and nothing else).
  *
- * <p>The build tells the pool how many sessions it will take ({@link #expect}); the pool never starts
- * more than that, plus {@link #keepWarm} for the preview server's next rebuild.
+ * <p>The build tells the pool how many sessions it will take ({@link #expect}); the pool never
+ * starts more than that, plus {@link #keepWarm} for the preview server's next rebuild.
  */
 final class SessionPool implements AutoCloseable {
     private static SessionPool shared;
@@ -29,6 +29,7 @@ final class SessionPool implements AutoCloseable {
     private final Deque<CompletableFuture<Session>> ready = new ArrayDeque<>();
     private int expected;
     private boolean closed;
+
     /** The file manager every session of this pool reads the session class path through. */
     private final CompileRecorder.Shared files;
 
@@ -38,20 +39,27 @@ final class SessionPool implements AutoCloseable {
         this.key = key;
         this.ahead = Math.max(1, ahead);
         this.files = new CompileRecorder.Shared(spec.classpath());
-        this.starter = Executors.newFixedThreadPool(this.ahead, r -> {
-            Thread t = new Thread(r, "nnwiki-session-start");
-            t.setDaemon(true);
-            return t;
-        });
+        this.starter =
+                Executors.newFixedThreadPool(
+                        this.ahead,
+                        r -> {
+                            Thread t = new Thread(r, "nnwiki-session-start");
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /**
      * The pool for these settings, reused across the builds of one generator process (the preview
-     * server) while the settings, the commit and {@code key} (the session class path's content) stay
-     * the same; a pool for other settings is closed.
+     * server) while the settings, the commit and {@code key} (the session class path's content)
+     * stay the same; a pool for other settings is closed.
      */
     static synchronized SessionPool shared(SessionSpec spec, String commit, String key, int ahead) {
-        if (shared != null && !(shared.spec.equals(spec) && shared.commit.equals(commit) && shared.key.equals(key) && shared.ahead == ahead)) {
+        if (shared != null
+                && !(shared.spec.equals(spec)
+                        && shared.commit.equals(commit)
+                        && shared.key.equals(key)
+                        && shared.ahead == ahead)) {
             shared.close();
             shared = null;
         }
@@ -61,12 +69,18 @@ final class SessionPool implements AutoCloseable {
         return shared;
     }
 
-    /** How many started sessions to keep between builds (the preview server keeps some; a one-off build none). */
+    /**
+     * How many started sessions to keep between builds (the preview server keeps some; a one-off
+     * build none).
+     */
     static synchronized void keepWarm(int sessions) {
         keepWarm = Math.max(0, sessions);
     }
 
-    /** The current build will take {@code sessions} more sessions: start up to {@code ahead} of them now. */
+    /**
+     * The current build will take {@code sessions} more sessions: start up to {@code ahead} of them
+     * now.
+     */
     synchronized void expect(int sessions) {
         expected += sessions;
         refill();
@@ -100,7 +114,10 @@ final class SessionPool implements AutoCloseable {
         }
     }
 
-    /** The build is over: keep {@link #keepWarm} sessions started for the next one and close the rest. */
+    /**
+     * The build is over: keep {@link #keepWarm} sessions started for the next one and close the
+     * rest.
+     */
     synchronized void idle() {
         expected = 0;
         while (ready.size() > keepWarm) {

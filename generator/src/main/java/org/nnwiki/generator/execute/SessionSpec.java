@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Everything a session is started with; part of every page's cache key.
  *
- * @param classpath absolute class path entries (the core, display and examples modules and their jars)
+ * @param classpath absolute class path entries (the core, display and examples modules and their
+ *     jars)
  * @param prelude JShell code run first in each session (imports, seed, the value hook)
  * @param preludeFile where the prelude came from, for messages
  * @param valueHook a method of the prelude that displays a value; empty to show {@code toString()}
@@ -42,6 +43,15 @@ public record SessionSpec(
     SessionSpec withMoreVmOptions(List<String> more) {
         List<String> vm = new java.util.ArrayList<>(vmOptions);
         vm.addAll(more);
-        return new SessionSpec(classpath, prelude, preludeFile, valueHook, heap, List.copyOf(vm), timeout, maxOutputChars, sandbox);
+        return new SessionSpec(
+                classpath,
+                prelude,
+                preludeFile,
+                valueHook,
+                heap,
+                List.copyOf(vm),
+                timeout,
+                maxOutputChars,
+                sandbox);
     }
 }

@@ -7,8 +7,8 @@ import org.nnwiki.generator.page.Page;
  *
  * @param page the page as scanned
  * @param markdown the body with includes expanded
- * @param originLines for each 1-based line {@code n} of {@code markdown}, {@code originLines[n-1]} is
- *     the line of the page body it came from (an included line maps to its fence's line)
+ * @param originLines for each 1-based line {@code n} of {@code markdown}, {@code originLines[n-1]}
+ *     is the line of the page body it came from (an included line maps to its fence's line)
  */
 public record ExpandedPage(Page page, String markdown, int[] originLines) {
 

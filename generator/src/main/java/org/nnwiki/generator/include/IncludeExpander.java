@@ -18,8 +18,8 @@ import org.nnwiki.generator.page.Page;
  * ExpandedPage expanded = new IncludeExpander(root, problems).expand(page);
  * }</pre>
  *
- * <p>PATH is relative to the repository root and must stay inside it, also once every symbolic
- * link on the way is resolved (a link to {@code /etc/passwd} or to a folder outside is refused), and
+ * <p>PATH is relative to the repository root and must stay inside it, also once every symbolic link
+ * on the way is resolved (a link to {@code /etc/passwd} or to a folder outside is refused), and
  * must not lead into {@code .git/}, a {@code target/} folder or the folders the build writes (the
  * site and the cache). Without {@code #REGION} the whole file is included. Region marker lines of
  * other (nested) regions are dropped, and the common indentation is removed. An unclosed fence, an
@@ -38,7 +38,10 @@ public final class IncludeExpander {
         this(root, problems, List.of());
     }
 
-    /** {@code sealed}: folders whose files may not be included (the site and the cache), besides {@code .git} and {@code target}. */
+    /**
+     * {@code sealed}: folders whose files may not be included (the site and the cache), besides
+     * {@code .git} and {@code target}.
+     */
     public IncludeExpander(Path root, Problems problems, List<Path> sealed) {
         this.root = root.toAbsolutePath().normalize();
         this.problems = problems;
@@ -77,19 +80,28 @@ public final class IncludeExpander {
             } else if (!skippingBody) {
                 append(out, origin, line, bodyLine);
             } else if (!line.isBlank()) {
-                problems.add(page.source(), page.fileLine(bodyLine),
+                problems.add(
+                        page.source(),
+                        page.fileLine(bodyLine),
                         "an include fence must be empty: its code comes from the included file (move this line out of the fence)");
             }
         }
         if (open != null) {
             String marker = String.valueOf(open.marker).repeat(open.length);
-            problems.add(page.source(), page.fileLine(openedAt), "this " + marker + " fence is never closed: add a line with "
-                    + marker + " where the block ends (otherwise everything after it, to the end of the file, is its code)");
+            problems.add(
+                    page.source(),
+                    page.fileLine(openedAt),
+                    "this "
+                            + marker
+                            + " fence is never closed: add a line with "
+                            + marker
+                            + " where the block ends (otherwise everything after it, to the end of the file, is its code)");
         }
         if (out.length() > 0) {
             out.setLength(out.length() - 1);
         }
-        return new ExpandedPage(page, out.toString(), origin.stream().mapToInt(Integer::intValue).toArray());
+        return new ExpandedPage(
+                page, out.toString(), origin.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void append(StringBuilder out, List<Integer> origin, String line, int bodyLine) {
@@ -106,39 +118,64 @@ public final class IncludeExpander {
         try {
             target = root.resolve(pathPart).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            problems.add(page.source(), fileLine, "include path '" + pathPart.replace("\0", "\\0")
-                    + "' is not a file path (" + e.getReason() + "): give a path relative to the repository root");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "include path '"
+                            + pathPart.replace("\0", "\\0")
+                            + "' is not a file path ("
+                            + e.getReason()
+                            + "): give a path relative to the repository root");
             return List.of();
         }
         if (!target.startsWith(root) || Path.of(pathPart).isAbsolute()) {
-            problems.add(page.source(), fileLine, "include path '" + pathPart
-                    + "' leaves the repository: give a path relative to the repository root, e.g. examples/src/main/java/...");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "include path '"
+                            + pathPart
+                            + "' leaves the repository: give a path relative to the repository root, e.g. examples/src/main/java/...");
             return List.of();
         }
-        // From here on the path as the OS sees it: "link/.." goes wherever the link points, not back here.
+        // From here on the path as the OS sees it: "link/.." goes wherever the link points, not
+        // back here.
         target = root.resolve(pathPart);
         if (!Files.isRegularFile(target)) {
-            problems.add(page.source(), fileLine, "include file '" + pathPart
-                    + "' does not exist (paths are relative to the repository root)");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "include file '"
+                            + pathPart
+                            + "' does not exist (paths are relative to the repository root)");
             return List.of();
         }
         String refused = sealedReason(target);
         if (refused != null) {
-            problems.add(page.source(), fileLine, "include path '" + pathPart + "' " + refused
-                    + ": include only the repository's own sources (examples/src/..., content/...)");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "include path '"
+                            + pathPart
+                            + "' "
+                            + refused
+                            + ": include only the repository's own sources (examples/src/..., content/...)");
             return List.of();
         }
         List<String> fileLines;
         try {
             fileLines = Files.readAllLines(target, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(page.source(), fileLine, "cannot read include file '" + pathPart + "': " + e.getMessage());
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "cannot read include file '" + pathPart + "': " + e.getMessage());
             return List.of();
         }
         if (region != null && !regionWellFormed(page, fileLine, pathPart, fileLines, region)) {
             return List.of();
         }
-        List<String> picked = region == null ? withoutMarkers(fileLines) : region(fileLines, region);
+        List<String> picked =
+                region == null ? withoutMarkers(fileLines) : region(fileLines, region);
         if (picked == null) {
             List<String> known = new ArrayList<>();
             for (String l : fileLines) {
@@ -147,9 +184,18 @@ public final class IncludeExpander {
                     known.add(m.group(1));
                 }
             }
-            problems.add(page.source(), fileLine, "region '" + region + "' not found in " + pathPart
-                    + " (regions there: " + (known.isEmpty() ? "none" : String.join(", ", known))
-                    + "); mark it with '// region " + region + "' and '// endregion'");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "region '"
+                            + region
+                            + "' not found in "
+                            + pathPart
+                            + " (regions there: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known))
+                            + "); mark it with '// region "
+                            + region
+                            + "' and '// endregion'");
             return List.of();
         }
         return dedent(picked);
@@ -193,7 +239,8 @@ public final class IncludeExpander {
     }
 
     /** False, after reporting it, when the region is defined twice or never closed. */
-    private boolean regionWellFormed(Page page, int fileLine, String pathPart, List<String> lines, String name) {
+    private boolean regionWellFormed(
+            Page page, int fileLine, String pathPart, List<String> lines, String name) {
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = REGION.matcher(lines.get(i));
@@ -202,9 +249,20 @@ public final class IncludeExpander {
             }
         }
         if (starts.size() > 1) {
-            problems.add(page.source(), fileLine, "region '" + name + "' is defined " + starts.size() + " times in " + pathPart
-                    + " (lines " + starts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                    + "): give each region its own name");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "region '"
+                            + name
+                            + "' is defined "
+                            + starts.size()
+                            + " times in "
+                            + pathPart
+                            + " (lines "
+                            + starts.stream()
+                                    .map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + "): give each region its own name");
             return false;
         }
         if (starts.size() == 1) {
@@ -216,8 +274,16 @@ public final class IncludeExpander {
                     return true;
                 }
             }
-            problems.add(page.source(), fileLine, "region '" + name + "' opened at line " + starts.get(0) + " of " + pathPart
-                    + " is never closed: add '// endregion' where it ends");
+            problems.add(
+                    page.source(),
+                    fileLine,
+                    "region '"
+                            + name
+                            + "' opened at line "
+                            + starts.get(0)
+                            + " of "
+                            + pathPart
+                            + " is never closed: add '// endregion' where it ends");
             return false;
         }
         return true;
@@ -252,7 +318,9 @@ public final class IncludeExpander {
     }
 
     private static List<String> withoutMarkers(List<String> lines) {
-        return lines.stream().filter(l -> !REGION.matcher(l).matches() && !END_REGION.matcher(l).matches()).toList();
+        return lines.stream()
+                .filter(l -> !REGION.matcher(l).matches() && !END_REGION.matcher(l).matches())
+                .toList();
     }
 
     private static List<String> dedent(List<String> lines) {

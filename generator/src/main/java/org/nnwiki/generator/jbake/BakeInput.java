@@ -12,6 +12,7 @@ final class BakeInput {
 
     /** Title per staging file path, and the template model per output URI. */
     final Map<String, String> titleByStagingFile;
+
     final Map<String, Map<String, Object>> modelByUri;
 
     BakeInput(Map<String, String> titleByStagingFile, Map<String, Map<String, Object>> modelByUri) {

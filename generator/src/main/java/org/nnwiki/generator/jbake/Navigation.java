@@ -10,8 +10,8 @@ import org.nnwiki.generator.page.Page;
 
 /**
  * The sidebar and the reading order: top-level pages first, then the configured sections in their
- * configured order; inside each, pages by numeric {@code order}, then title. Previous/next follow the
- * same order.
+ * configured order; inside each, pages by numeric {@code order}, then title. Previous/next follow
+ * the same order.
  */
 public final class Navigation {
 
@@ -37,15 +37,22 @@ public final class Navigation {
             }
             List<Page> group = groups.get(p.front().section());
             if (group == null) {
-                problems.add(p.source(), p.front().sectionLine(), "unknown section '" + p.front().section() + "' (sections in nnwiki.yml: "
-                        + String.join(", ", configured) + "): use one of them or add it there");
+                problems.add(
+                        p.source(),
+                        p.front().sectionLine(),
+                        "unknown section '"
+                                + p.front().section()
+                                + "' (sections in nnwiki.yml: "
+                                + String.join(", ", configured)
+                                + "): use one of them or add it there");
                 continue;
             }
             group.add(p);
         }
-        Comparator<Page> byOrder = Comparator.comparingDouble((Page p) -> p.front().order())
-                .thenComparing(p -> p.front().title())
-                .thenComparing(Page::source);
+        Comparator<Page> byOrder =
+                Comparator.comparingDouble((Page p) -> p.front().order())
+                        .thenComparing(p -> p.front().title())
+                        .thenComparing(Page::source);
         List<Section> sections = new ArrayList<>();
         for (var e : groups.entrySet()) {
             if (!e.getValue().isEmpty()) {

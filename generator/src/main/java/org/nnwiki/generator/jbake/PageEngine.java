@@ -12,7 +12,8 @@ public final class PageEngine extends MarkupEngine {
 
     @Override
     public void processHeader(ParserContext context) {
-        String title = BakeInput.current().titleByStagingFile.get(context.getFile().getAbsolutePath());
+        String title =
+                BakeInput.current().titleByStagingFile.get(context.getFile().getAbsolutePath());
         context.getDocumentModel().setType("page");
         context.getDocumentModel().setStatus("published");
         context.getDocumentModel().setTitle(title == null ? "" : title);

@@ -20,7 +20,8 @@ final class PageModel {
     private PageModel() {}
 
     /** Everything the template sees of a page except the sidebar ({@code nav}). */
-    static Map<String, Object> withoutNav(SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
+    static Map<String, Object> withoutNav(
+            SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
         Page page = rendered.parsed().expanded().page();
         String root = rootOf(page.outputPath());
         Map<String, Object> site = new LinkedHashMap<>();
@@ -35,19 +36,31 @@ final class PageModel {
         p.put("source", page.source());
         p.put("url", page.outputPath());
         p.put("root", root);
-        p.put("editUrl", config.editUrl().isEmpty() || !page.front().listed() || page.source().startsWith("(generated) ") ? ""
-                : config.editUrl() + page.source());
+        p.put(
+                "editUrl",
+                config.editUrl().isEmpty()
+                                || !page.front().listed()
+                                || page.source().startsWith("(generated) ")
+                        ? ""
+                        : config.editUrl() + page.source());
         p.put("body", rendered.body());
         p.put("runBlocks", rendered.parsed().runBlocks().size());
         p.put("listed", page.front().listed());
         // The downloadable script sits beside the page: cnn.html -> cnn.jsh.
         String name = Path.of(page.outputPath()).getFileName().toString();
-        String script = ScriptWriter.hasScript(rendered.parsed()) ? name.substring(0, name.length() - ".html".length()) + ".jsh" : "";
+        String script =
+                ScriptWriter.hasScript(rendered.parsed())
+                        ? name.substring(0, name.length() - ".html".length()) + ".jsh"
+                        : "";
         p.put("script", script);
         p.put("runCommand", runCommand.replace("PAGE.jsh", script));
-        // The 404 page is served at any missing address: its links resolve against the site's root path.
-        p.put("base", page.outputPath().equals(GeneratedPages.NOT_FOUND) && !config.baseUrl().isEmpty()
-                ? java.net.URI.create(config.baseUrl()).getPath() : "");
+        // The 404 page is served at any missing address: its links resolve against the site's root
+        // path.
+        p.put(
+                "base",
+                page.outputPath().equals(GeneratedPages.NOT_FOUND) && !config.baseUrl().isEmpty()
+                        ? java.net.URI.create(config.baseUrl()).getPath()
+                        : "");
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
@@ -64,7 +77,8 @@ final class PageModel {
     }
 
     /** The model of {@link #withoutNav} with the sidebar of {@code nav} as seen from the page. */
-    static Map<String, Object> of(SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
+    static Map<String, Object> of(
+            SiteConfig config, Navigation nav, RenderedPage rendered, String runCommand) {
         Map<String, Object> model = withoutNav(config, nav, rendered, runCommand);
         Page page = rendered.parsed().expanded().page();
         model.put("nav", sidebar(nav, page, page));
@@ -72,9 +86,9 @@ final class PageModel {
     }
 
     /**
-     * The sidebar's sections, with links relative to the folder of {@code from} and the page
-     * {@code current} marked (none when null). Pages in one folder see the same sidebar but for
-     * that mark, which is what lets {@link Baker#modelKeys} digest it once per folder.
+     * The sidebar's sections, with links relative to the folder of {@code from} and the page {@code
+     * current} marked (none when null). Pages in one folder see the same sidebar but for that mark,
+     * which is what lets {@link Baker#modelKeys} digest it once per folder.
      */
     static List<Map<String, Object>> sidebar(Navigation nav, Page from, Page current) {
         List<Map<String, Object>> sections = new ArrayList<>();
@@ -97,7 +111,11 @@ final class PageModel {
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("title", to.front().title());
         Path dir = Path.of(from.outputPath()).getParent();
-        link.put("href", dir == null ? to.outputPath() : dir.relativize(Path.of(to.outputPath())).toString().replace('\\', '/'));
+        link.put(
+                "href",
+                dir == null
+                        ? to.outputPath()
+                        : dir.relativize(Path.of(to.outputPath())).toString().replace('\\', '/'));
         return link;
     }
 

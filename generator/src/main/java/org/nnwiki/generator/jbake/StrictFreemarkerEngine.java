@@ -15,9 +15,9 @@ import org.jbake.template.model.TemplateModel;
 
 /**
  * Renders {@code .ftlh} templates with Freemarker in strict mode: HTML auto-escaping, and any error
- * (a missing variable, a typo) is rethrown and fails the build, instead of JBake's default of writing
- * the error into the page. Registered for {@code ftlh} through
- * {@code META-INF/org.jbake.parser.TemplateEngines.properties}.
+ * (a missing variable, a typo) is rethrown and fails the build, instead of JBake's default of
+ * writing the error into the page. Registered for {@code ftlh} through {@code
+ * META-INF/org.jbake.parser.TemplateEngines.properties}.
  */
 public final class StrictFreemarkerEngine extends AbstractTemplateEngine {
     private final Configuration freemarker;
@@ -34,12 +34,14 @@ public final class StrictFreemarkerEngine extends AbstractTemplateEngine {
         try {
             freemarker.setDirectoryForTemplateLoading(config.getTemplateFolder());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read templates from " + config.getTemplateFolder(), e);
+            throw new IllegalStateException(
+                    "cannot read templates from " + config.getTemplateFolder(), e);
         }
     }
 
     @Override
-    public void renderDocument(TemplateModel model, String templateName, Writer writer) throws RenderingException {
+    public void renderDocument(TemplateModel model, String templateName, Writer writer)
+            throws RenderingException {
         String uri = String.valueOf(model.getContent().get("uri"));
         Map<String, Object> data = BakeInput.current().modelByUri.get(uri);
         if (data == null) {

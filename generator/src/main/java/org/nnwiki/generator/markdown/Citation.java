@@ -22,7 +22,8 @@ public record Citation(LinkRef node, List<Item> items, int line) {
     /** What a citation key may contain (BibTeX keys as people write them). */
     static final String KEY = "[A-Za-z0-9][A-Za-z0-9_:.\\-/+]*";
 
-    private static final Pattern ITEM = Pattern.compile("\\s*@(" + KEY + ")\\s*(?:,\\s*([^;]*?))?\\s*");
+    private static final Pattern ITEM =
+            Pattern.compile("\\s*@(" + KEY + ")\\s*(?:,\\s*([^;]*?))?\\s*");
 
     /**
      * The items of a bracket's text ({@code @a; @b, p. 3}), or null when it is not a citation (it
@@ -39,7 +40,10 @@ public record Citation(LinkRef node, List<Item> items, int line) {
         for (String part : text.split(";", -1)) {
             Matcher m = ITEM.matcher(part);
             if (!m.matches()) {
-                errors.add("'[" + text + "]' is not a citation: write [@key], [@key1; @key2] or [@key, p. 3], with keys from the bibliography");
+                errors.add(
+                        "'["
+                                + text
+                                + "]' is not a citation: write [@key], [@key1; @key2] or [@key, p. 3], with keys from the bibliography");
                 return List.of();
             }
             items.add(new Item(m.group(1), m.group(2) == null ? "" : m.group(2).strip()));

@@ -19,7 +19,9 @@ public record CodeBlock(int ordinal, int line, FenceInfo info, String code, Expe
     /** The expression of an inline value (see {@link #inlineCode}). */
     public String inlineExpression() {
         String prefix = "System.out.print(java.util.Objects.toString(";
-        return code.startsWith(prefix) && code.endsWith("));") ? code.substring(prefix.length(), code.length() - 3) : code;
+        return code.startsWith(prefix) && code.endsWith("));")
+                ? code.substring(prefix.length(), code.length() - 3)
+                : code;
     }
 
     /**
@@ -32,7 +34,8 @@ public record CodeBlock(int ordinal, int line, FenceInfo info, String code, Expe
      * @param closeLine the page-file line of its closing fence ({@code --fix} replaces lines in
      *     {@code [contentLine, closeLine)})
      */
-    public record Expected(String text, double tolerance, int line, int contentLine, int closeLine) {}
+    public record Expected(
+            String text, double tolerance, int line, int contentLine, int closeLine) {}
 
     /** The code's lines as an excerpt with the page-file line numbers, marking {@code markLine}. */
     public String excerpt(int markLine, int maxLines) {
@@ -48,7 +51,10 @@ public record CodeBlock(int ordinal, int line, FenceInfo info, String code, Expe
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
             int n = first + i;
-            sb.append(n == markLine ? "  > " : "    ").append(String.format("%4d | ", n)).append(lines[i]).append('\n');
+            sb.append(n == markLine ? "  > " : "    ")
+                    .append(String.format("%4d | ", n))
+                    .append(lines[i])
+                    .append('\n');
         }
         return sb.toString();
     }

@@ -12,6 +12,7 @@ import org.nnwiki.generator.Problem;
 public final class CodeFit {
     /** The longest code line that fits the column without scrolling. */
     public static final int MAX_LINE = 90;
+
     /** The most lines a displayed cell should have. */
     public static final int MAX_LINES = 30;
 
@@ -29,14 +30,34 @@ public final class CodeFit {
             for (int i = 0; i < lines.length; i++) {
                 int length = lines[i].codePointCount(0, lines[i].length());
                 if (length > MAX_LINE) {
-                    out.add(Problem.at(page.source(), included ? b.line() : b.line() + 1 + i, "code line of " + length
-                            + " characters (over " + MAX_LINE + " it scrolls sideways): break it, or move set-up into the examples module"
-                            + (included ? " (line " + (i + 1) + " of " + b.info().include() + ")" : "")));
+                    out.add(
+                            Problem.at(
+                                    page.source(),
+                                    included ? b.line() : b.line() + 1 + i,
+                                    "code line of "
+                                            + length
+                                            + " characters (over "
+                                            + MAX_LINE
+                                            + " it scrolls sideways): break it, or move set-up into the examples module"
+                                            + (included
+                                                    ? " (line "
+                                                            + (i + 1)
+                                                            + " of "
+                                                            + b.info().include()
+                                                            + ")"
+                                                    : "")));
                 }
             }
             if (lines.length > MAX_LINES) {
-                out.add(Problem.at(page.source(), b.line(), "a cell of " + lines.length + " lines (over " + MAX_LINES
-                        + "): split it with prose between the parts, or move set-up into the examples module or a 'run hide' block"));
+                out.add(
+                        Problem.at(
+                                page.source(),
+                                b.line(),
+                                "a cell of "
+                                        + lines.length
+                                        + " lines (over "
+                                        + MAX_LINES
+                                        + "): split it with prose between the parts, or move set-up into the examples module or a 'run hide' block"));
             }
         }
         return out;

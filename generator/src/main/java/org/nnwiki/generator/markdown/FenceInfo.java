@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A fence's validated info string: the language and the execution options that CONTRIBUTING.md lists.
+ * A fence's validated info string: the language and the execution options that CONTRIBUTING.md
+ * lists.
  *
  * @param language first word ({@code java}, {@code expected}, {@code text}, … or empty)
  * @param run run the block in the page's session
@@ -17,8 +18,8 @@ import java.util.OptionalInt;
  * @param session the named session, or empty for the page's default one
  * @param include the {@code PATH#REGION} the code came from, or empty
  * @param tolerance for {@code expected} blocks: relative tolerance of numbers (default 1e-6)
- * @param varies the block's output is a measurement that changes between runs (timings): {@code --repeat}
- *     does not compare it
+ * @param varies the block's output is a measurement that changes between runs (timings): {@code
+ *     --repeat} does not compare it
  * @param solution the block is the solution of the exercise right above it: shown folded, and run
  */
 public record FenceInfo(
@@ -36,7 +37,8 @@ public record FenceInfo(
         implements Serializable {
 
     public static final double DEFAULT_TOLERANCE = 1e-6;
-    static final String KNOWN = "run, hide, quiet, expect=error, timeout=SECONDS, session=NAME, include=PATH#REGION, varies, solution";
+    static final String KNOWN =
+            "run, hide, quiet, expect=error, timeout=SECONDS, session=NAME, include=PATH#REGION, varies, solution";
 
     public boolean isExpected() {
         return language.equals("expected");
@@ -46,8 +48,8 @@ public record FenceInfo(
     public static final String INLINE = "{java}";
 
     /**
-     * An inline value's parts: {@code `{java} expr`}, or {@code `{java #name} expr`} for a value that
-     * other pages may quote (see {@link #inlineParts}).
+     * An inline value's parts: {@code `{java} expr`}, or {@code `{java #name} expr`} for a value
+     * that other pages may quote (see {@link #inlineParts}).
      *
      * @param name the value's name, null when it has none, or as written when it is not a valid one
      * @param expression the Java expression, stripped (may be empty)
@@ -55,10 +57,12 @@ public record FenceInfo(
     public record InlineParts(String name, String expression) {}
 
     private static final java.util.regex.Pattern INLINE_VALUE =
-            java.util.regex.Pattern.compile("\\{java(?:\\s+#([^}]*))?}(?:\\s+(.*))?", java.util.regex.Pattern.DOTALL);
+            java.util.regex.Pattern.compile(
+                    "\\{java(?:\\s+#([^}]*))?}(?:\\s+(.*))?", java.util.regex.Pattern.DOTALL);
 
     /** What a name of an inline value may be: it becomes an anchor in the page. */
-    public static final java.util.regex.Pattern VALUE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+    public static final java.util.regex.Pattern VALUE_NAME =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
 
     /** The parts of an inline code span that is an inline value, or null when it is not one. */
     public static InlineParts inlineParts(String code) {
@@ -66,12 +70,15 @@ public record FenceInfo(
         if (!m.matches()) {
             return null;
         }
-        return new InlineParts(m.group(1) == null ? null : m.group(1).strip(), m.group(2) == null ? "" : m.group(2).strip());
+        return new InlineParts(
+                m.group(1) == null ? null : m.group(1).strip(),
+                m.group(2) == null ? "" : m.group(2).strip());
     }
 
     /** The options of an inline value: it runs in the page's session, and shows only its text. */
     public static FenceInfo inlineValue() {
-        return new FenceInfo(INLINE, true, true, false, false, 0, "", "", DEFAULT_TOLERANCE, false, false);
+        return new FenceInfo(
+                INLINE, true, true, false, false, 0, "", "", DEFAULT_TOLERANCE, false, false);
     }
 
     /** An inline value of the prose rather than a fenced block. */
@@ -81,7 +88,10 @@ public record FenceInfo(
 
     /** The options that change what a run does (part of the cache key). */
     public String runOptions() {
-        return "run" + (isInline() ? " inline" : "") + (expectError ? " expect=error" : "") + (timeoutSeconds > 0 ? " timeout=" + timeoutSeconds : "")
+        return "run"
+                + (isInline() ? " inline" : "")
+                + (expectError ? " expect=error" : "")
+                + (timeoutSeconds > 0 ? " timeout=" + timeoutSeconds : "")
                 + (session.isEmpty() ? "" : " session=" + session);
     }
 
@@ -92,7 +102,12 @@ public record FenceInfo(
     public static FenceInfo parse(String info, List<String> errors) {
         String[] words = info.strip().isEmpty() ? new String[0] : info.strip().split("\\s+");
         String language = words.length == 0 ? "" : words[0];
-        boolean run = false, hide = false, quiet = false, expectError = false, varies = false, solution = false;
+        boolean run = false,
+                hide = false,
+                quiet = false,
+                expectError = false,
+                varies = false,
+                solution = false;
         int timeout = 0;
         String session = "";
         String include = "";
@@ -115,7 +130,8 @@ public record FenceInfo(
                         errors.add("'tol=' needs a non-negative number, not '" + value + "'");
                     }
                 } else {
-                    errors.add("unknown option '" + w + "' on an expected block (known: tol=NUMBER)");
+                    errors.add(
+                            "unknown option '" + w + "' on an expected block (known: tol=NUMBER)");
                 }
                 continue;
             }
@@ -147,14 +163,20 @@ public record FenceInfo(
                     if (value != null && value.matches("[A-Za-z0-9_-]+")) {
                         session = value;
                     } else {
-                        errors.add("'" + w + "': name the session with letters, digits, '-' or '_', e.g. session=second");
+                        errors.add(
+                                "'"
+                                        + w
+                                        + "': name the session with letters, digits, '-' or '_', e.g. session=second");
                     }
                 }
                 case "include" -> {
                     if (value != null && !value.isEmpty()) {
                         include = value;
                     } else {
-                        errors.add("'" + w + "': give PATH#REGION, e.g. include=examples/src/main/java/Foo.java#train");
+                        errors.add(
+                                "'"
+                                        + w
+                                        + "': give PATH#REGION, e.g. include=examples/src/main/java/Foo.java#train");
                     }
                 }
                 default -> errors.add("unknown fence option '" + w + "' (known: " + KNOWN + ")");
@@ -162,13 +184,34 @@ public record FenceInfo(
         }
         if (!run) {
             for (String w : needRun) {
-                errors.add("'" + w + "' only applies to blocks that run: add 'run' (```" + language + " run " + w + ")");
+                errors.add(
+                        "'"
+                                + w
+                                + "' only applies to blocks that run: add 'run' (```"
+                                + language
+                                + " run "
+                                + w
+                                + ")");
             }
         }
         if (run && !language.equals("java")) {
-            errors.add("only java blocks can run, not '" + (language.isEmpty() ? "(no language)" : language) + "'");
+            errors.add(
+                    "only java blocks can run, not '"
+                            + (language.isEmpty() ? "(no language)" : language)
+                            + "'");
         }
-        return new FenceInfo(language, run, hide, quiet, expectError, timeout, session, include, tol, varies, solution);
+        return new FenceInfo(
+                language,
+                run,
+                hide,
+                quiet,
+                expectError,
+                timeout,
+                session,
+                include,
+                tol,
+                varies,
+                solution);
     }
 
     private static boolean flag(String word, String value, List<String> errors) {

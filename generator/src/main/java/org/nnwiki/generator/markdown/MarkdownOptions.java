@@ -13,21 +13,25 @@ import java.util.List;
 
 /** The one place that configures Flexmark, shared by the parser and the HTML renderer. */
 public final class MarkdownOptions {
-    private static final DataHolder OPTIONS = new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(
-                    TablesExtension.create(),
-                    StrikethroughExtension.create(),
-                    TaskListExtension.create(),
-                    FootnoteExtension.create(),
-                    new AdmonitionSyntax(),
-                    MathExtension.create()))
-            // Flexmark 0.64 does not generate heading ids unless told to (ARCHITECTURE.md#facts-about-the-libraries).
-            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-            .set(HtmlRenderer.RENDER_HEADER_ID, true)
-            .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
-            .set(TablesExtension.CLASS_NAME, "table")
-            .set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-")
-            .toImmutable();
+    private static final DataHolder OPTIONS =
+            new MutableDataSet()
+                    .set(
+                            Parser.EXTENSIONS,
+                            List.of(
+                                    TablesExtension.create(),
+                                    StrikethroughExtension.create(),
+                                    TaskListExtension.create(),
+                                    FootnoteExtension.create(),
+                                    new AdmonitionSyntax(),
+                                    MathExtension.create()))
+                    // Flexmark 0.64 does not generate heading ids unless told to
+                    // (ARCHITECTURE.md#facts-about-the-libraries).
+                    .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                    .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                    .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
+                    .set(TablesExtension.CLASS_NAME, "table")
+                    .set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-")
+                    .toImmutable();
 
     private MarkdownOptions() {}
 

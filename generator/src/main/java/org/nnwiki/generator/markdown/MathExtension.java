@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * {@code $…$} (inline) and {@code $$…$$} (display) math. Flexmark's GitLab extension only knows
- * {@code ```math} and {@code $`x`$} (ARCHITECTURE.md#facts-about-the-libraries), so this small parser keeps TeX away from emphasis
- * and escaping, and emits it untouched in {@code <span class="math …">} for KaTeX in the browser.
- * Display math may span lines inside one paragraph (no blank line inside it).
+ * {@code ```math} and {@code $`x`$} (ARCHITECTURE.md#facts-about-the-libraries), so this small
+ * parser keeps TeX away from emphasis and escaping, and emits it untouched in {@code <span
+ * class="math …">} for KaTeX in the browser. Display math may span lines inside one paragraph (no
+ * blank line inside it).
  *
  * <p>An inline {@code $} opens only before a non-space character and closes only after one, and not
  * before a digit, so prices like "$5 and $10" stay text.
@@ -55,32 +56,33 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customInlineParserExtensionFactory(new InlineParserExtensionFactory() {
-            @Override
-            public Set<Class<?>> getAfterDependents() {
-                return null;
-            }
+        builder.customInlineParserExtensionFactory(
+                new InlineParserExtensionFactory() {
+                    @Override
+                    public Set<Class<?>> getAfterDependents() {
+                        return null;
+                    }
 
-            @Override
-            public CharSequence getCharacters() {
-                return "$";
-            }
+                    @Override
+                    public CharSequence getCharacters() {
+                        return "$";
+                    }
 
-            @Override
-            public Set<Class<?>> getBeforeDependents() {
-                return null;
-            }
+                    @Override
+                    public Set<Class<?>> getBeforeDependents() {
+                        return null;
+                    }
 
-            @Override
-            public InlineParserExtension apply(LightInlineParser inlineParser) {
-                return new MathParser();
-            }
+                    @Override
+                    public InlineParserExtension apply(LightInlineParser inlineParser) {
+                        return new MathParser();
+                    }
 
-            @Override
-            public boolean affectsGlobalScope() {
-                return false;
-            }
-        });
+                    @Override
+                    public boolean affectsGlobalScope() {
+                        return false;
+                    }
+                });
     }
 
     @Override
@@ -125,7 +127,9 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
         }
 
         private static int closeInline(BasedSequence in, int from) {
-            if (from >= in.length() || Character.isWhitespace(in.charAt(from)) || in.charAt(from) == '$') {
+            if (from >= in.length()
+                    || Character.isWhitespace(in.charAt(from))
+                    || in.charAt(from) == '$') {
                 return -1;
             }
             for (int i = from; i < in.length(); i++) {
@@ -149,7 +153,10 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
         }
 
         private void render(MathNode node, NodeRendererContext context, HtmlWriter html) {
-            html.raw("<span class=\"math " + (node.display ? "math-display" : "math-inline") + "\">");
+            html.raw(
+                    "<span class=\"math "
+                            + (node.display ? "math-display" : "math-inline")
+                            + "\">");
             html.text(node.tex);
             html.raw("</span>");
         }

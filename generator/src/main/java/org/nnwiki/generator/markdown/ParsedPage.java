@@ -13,9 +13,14 @@ import org.nnwiki.generator.include.ExpandedPage;
  * @param document the Flexmark document (read by the renderer only)
  * @param blocks the page's code blocks in order (expected blocks are attached, not listed)
  * @param blockOf the code block of each fence node, for the renderer
- * @param citations the page's citations in reading order (their keys are checked against the bibliography)
+ * @param citations the page's citations in reading order (their keys are checked against the
+ *     bibliography)
  */
-public record ParsedPage(ExpandedPage expanded, Document document, List<CodeBlock> blocks, Map<Node, CodeBlock> blockOf,
+public record ParsedPage(
+        ExpandedPage expanded,
+        Document document,
+        List<CodeBlock> blocks,
+        Map<Node, CodeBlock> blockOf,
         List<Citation> citations) {
 
     /** The blocks that run, in page order. */

@@ -20,10 +20,10 @@ import java.util.zip.ZipFile;
 
 /**
  * The API index, a generated page: every public top-level class of the configured packages, each
- * with the pages whose examples use it (the Sphinx-Gallery "examples using this" list, from what the
- * sessions really did). A page uses a class when its own blocks loaded it first (after the prelude),
- * or when its session loaded it and the page's code names it: the prelude's classes are loaded by
- * every session and would otherwise list every page.
+ * with the pages whose examples use it (the Sphinx-Gallery "examples using this" list, from what
+ * the sessions really did). A page uses a class when its own blocks loaded it first (after the
+ * prelude), or when its session loaded it and the page's code names it: the prelude's classes are
+ * loaded by every session and would otherwise list every page.
  */
 public final class ApiIndex {
     public static final String OUTPUT = "api.html";
@@ -31,16 +31,26 @@ public final class ApiIndex {
 
     private ApiIndex() {}
 
-    /** What one page's sessions used ({@code +path} lines, see the execute stage) and its run code. */
-    public record PageUse(String source, String title, Set<String> all, Set<String> own, String code) {}
+    /**
+     * What one page's sessions used ({@code +path} lines, see the execute stage) and its run code.
+     */
+    public record PageUse(
+            String source, String title, Set<String> all, Set<String> own, String code) {}
 
     /**
      * The index page, or null when no package is configured.
      *
      * @param classpath the session class path, searched for the packages' classes
      */
-    public static Page page(String title, String section, double order, List<String> packages, List<String> classpath,
-            Collection<PageUse> uses, String prelude, Path content) {
+    public static Page page(
+            String title,
+            String section,
+            double order,
+            List<String> packages,
+            List<String> classpath,
+            Collection<PageUse> uses,
+            String prelude,
+            Path content) {
         if (packages.isEmpty()) {
             return null;
         }
@@ -51,16 +61,29 @@ public final class ApiIndex {
             Set<String> words = new TreeSet<>();
             WORD.matcher(use.code()).results().forEach(m -> words.add(m.group()));
             Set<String> used = new TreeSet<>();
-            use.own().stream().filter(l -> l.startsWith("+")).forEach(line -> used.add(topLevel(line)));
-            // Named in the code: by its simple name, or by a member the prelude imports statically (show(...)).
-            use.all().stream().filter(l -> l.startsWith("+")).map(ApiIndex::topLevel)
-                    .filter(c -> words.contains(simpleName(c)) || imported.getOrDefault(c, Set.of()).stream().anyMatch(words::contains))
+            use.own().stream()
+                    .filter(l -> l.startsWith("+"))
+                    .forEach(line -> used.add(topLevel(line)));
+            // Named in the code: by its simple name, or by a member the prelude imports statically
+            // (show(...)).
+            use.all().stream()
+                    .filter(l -> l.startsWith("+"))
+                    .map(ApiIndex::topLevel)
+                    .filter(
+                            c ->
+                                    words.contains(simpleName(c))
+                                            || imported.getOrDefault(c, Set.of()).stream()
+                                                    .anyMatch(words::contains))
                     .forEach(used::add);
             for (String c : used) {
-                pagesByClass.computeIfAbsent(c, k -> new TreeMap<>()).put(use.title() + "\u0000" + use.source(), use.source());
+                pagesByClass
+                        .computeIfAbsent(c, k -> new TreeMap<>())
+                        .put(use.title() + "\u0000" + use.source(), use.source());
             }
         }
-        StringBuilder md = new StringBuilder("""
+        StringBuilder md =
+                new StringBuilder(
+                        """
                 Every public class of the wiki's API, with the pages whose examples use it: the classes
                 their sessions loaded or the code names. It is drawn from what the examples did in the
                 last build, so a page appears here only once its examples really use the class.
@@ -76,7 +99,8 @@ public final class ApiIndex {
                     List<String> links = new ArrayList<>();
                     for (var e : pages.entrySet()) {
                         String t = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-                        // The generated page's source has no folder: links name the full source path.
+                        // The generated page's source has no folder: links name the full source
+                        // path.
                         links.add("[" + escape(t) + "](" + e.getValue() + ")");
                     }
                     md.append(String.join(", ", links));
@@ -84,17 +108,31 @@ public final class ApiIndex {
                 md.append('\n');
             }
         }
-        String summary = "Every public class of the compute core and display API, with the pages whose examples use it.";
-        return new Page("(generated) api.md", content.resolve("api.md"), OUTPUT,
-                new FrontMatter(title, section, order, summary, false, true, 0), md.toString(), 1);
+        String summary =
+                "Every public class of the compute core and display API, with the pages whose examples use it.";
+        return new Page(
+                "(generated) api.md",
+                content.resolve("api.md"),
+                OUTPUT,
+                new FrontMatter(title, section, order, summary, false, true, 0),
+                md.toString(),
+                1);
     }
 
-    private static final Pattern STATIC_IMPORT = Pattern.compile("(?m)^\\s*import\\s+static\\s+([\\w.]+)\\.(\\w+)\\s*;");
+    private static final Pattern STATIC_IMPORT =
+            Pattern.compile("(?m)^\\s*import\\s+static\\s+([\\w.]+)\\.(\\w+)\\s*;");
 
-    /** The members each class of {@code import static C.member;} lines gives the code by its bare name. */
+    /**
+     * The members each class of {@code import static C.member;} lines gives the code by its bare
+     * name.
+     */
     static Map<String, Set<String>> staticImports(String prelude) {
         Map<String, Set<String>> out = new TreeMap<>();
-        STATIC_IMPORT.matcher(prelude).results().forEach(m -> out.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2)));
+        STATIC_IMPORT
+                .matcher(prelude)
+                .results()
+                .forEach(
+                        m -> out.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2)));
         return out;
     }
 
@@ -153,21 +191,29 @@ public final class ApiIndex {
     }
 
     private static boolean wanted(String path, List<String> packages) {
-        if (!path.endsWith(".class") || path.contains("$") || path.endsWith("package-info.class") || path.endsWith("module-info.class")) {
+        if (!path.endsWith(".class")
+                || path.contains("$")
+                || path.endsWith("package-info.class")
+                || path.endsWith("module-info.class")) {
             return false;
         }
         String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');
         return packages.stream().anyMatch(p -> name.startsWith(p + "."));
     }
 
-    private static void add(Map<String, Set<String>> out, String path, InputStream in) throws IOException {
+    private static void add(Map<String, Set<String>> out, String path, InputStream in)
+            throws IOException {
         if (isPublic(in)) {
             String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');
-            out.computeIfAbsent(name.substring(0, name.lastIndexOf('.')), k -> new TreeSet<>()).add(name);
+            out.computeIfAbsent(name.substring(0, name.lastIndexOf('.')), k -> new TreeSet<>())
+                    .add(name);
         }
     }
 
-    /** Reads a class file up to its access flags (past the constant pool) and tells whether it is public. */
+    /**
+     * Reads a class file up to its access flags (past the constant pool) and tells whether it is
+     * public.
+     */
     static boolean isPublic(InputStream stream) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         if (in.readInt() != 0xCAFEBABE) {

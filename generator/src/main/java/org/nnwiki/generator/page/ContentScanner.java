@@ -46,9 +46,13 @@ public final class ContentScanner {
     public List<Page> scan(Path contentDir, boolean includeDrafts) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(contentDir)) {
-            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".md"))
-                    .sorted()
-                    .toList();
+            files =
+                    walk.filter(
+                                    p ->
+                                            Files.isRegularFile(p)
+                                                    && p.getFileName().toString().endsWith(".md"))
+                            .sorted()
+                            .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + contentDir, e);
         }
@@ -61,8 +65,14 @@ public final class ContentScanner {
             }
             String clash = byOutput.putIfAbsent(page.outputPath(), page.source());
             if (clash != null) {
-                problems.add(page.source(), 1, "this page and " + clash + " both become site/" + page.outputPath()
-                        + " (output paths are lower-case): rename one of them");
+                problems.add(
+                        page.source(),
+                        1,
+                        "this page and "
+                                + clash
+                                + " both become site/"
+                                + page.outputPath()
+                                + " (output paths are lower-case): rename one of them");
                 continue;
             }
             pages.add(page);
@@ -78,7 +88,8 @@ public final class ContentScanner {
 
     /** Parses one file, or reports why it cannot and returns null. */
     Page read(Path file, String outputPath) {
-        String source = root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        String source =
+                root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -91,7 +102,10 @@ public final class ContentScanner {
         }
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals(FENCE)) {
-            problems.add(source, 1, "missing front matter: start the file with a '---' line, then 'title:' and 'summary:', then '---'");
+            problems.add(
+                    source,
+                    1,
+                    "missing front matter: start the file with a '---' line, then 'title:' and 'summary:', then '---'");
             return null;
         }
         int close = -1;
@@ -102,7 +116,8 @@ public final class ContentScanner {
             }
         }
         if (close < 0) {
-            problems.add(source, 1, "front matter is not closed: add a '---' line after the header");
+            problems.add(
+                    source, 1, "front matter is not closed: add a '---' line after the header");
             return null;
         }
         StringBuilder yaml = new StringBuilder();
@@ -120,7 +135,13 @@ public final class ContentScanner {
                 body.append('\n');
             }
         }
-        return new Page(source, file.toAbsolutePath().normalize(), outputPath, front, body.toString(), close + 2);
+        return new Page(
+                source,
+                file.toAbsolutePath().normalize(),
+                outputPath,
+                front,
+                body.toString(),
+                close + 2);
     }
 
     /** The YAML between the fences starts on file line 2. Returns null after reporting problems. */
@@ -129,10 +150,14 @@ public final class ContentScanner {
         try {
             node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
-            // The context mark is where the broken construct starts (e.g. an unclosed '['), the problem mark where parsing gave up.
+            // The context mark is where the broken construct starts (e.g. an unclosed '['), the
+            // problem mark where parsing gave up.
             var mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
             int line = mark == null ? 2 : mark.getLine() + 2;
-            problems.add(source, line, "malformed front matter: " + e.getProblem() + " (write 'key: value' lines)");
+            problems.add(
+                    source,
+                    line,
+                    "malformed front matter: " + e.getProblem() + " (write 'key: value' lines)");
             return null;
         } catch (YAMLException e) {
             problems.add(source, 2, "malformed front matter: " + e.getMessage());
@@ -149,13 +174,22 @@ public final class ContentScanner {
             int line = t.getKeyNode().getStartMark().getLine() + 2;
             String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
             if (!KEYS.contains(key)) {
-                problems.add(source, line, "unknown front matter key '" + key + "' (known: "
-                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                problems.add(
+                        source,
+                        line,
+                        "unknown front matter key '"
+                                + key
+                                + "' (known: "
+                                + String.join(", ", KEYS.stream().sorted().toList())
+                                + ")");
                 ok = false;
                 continue;
             }
             if (!(t.getValueNode() instanceof ScalarNode v)) {
-                problems.add(source, line, "'" + key + "' must be a single value, not a list or mapping");
+                problems.add(
+                        source,
+                        line,
+                        "'" + key + "' must be a single value, not a list or mapping");
                 ok = false;
                 continue;
             }
@@ -167,7 +201,10 @@ public final class ContentScanner {
         }
         for (String required : List.of("title", "summary")) {
             if (values.getOrDefault(required, "").isEmpty()) {
-                problems.add(source, closeLine, "incomplete front matter: '" + required + ":' is missing or empty");
+                problems.add(
+                        source,
+                        closeLine,
+                        "incomplete front matter: '" + required + ":' is missing or empty");
                 ok = false;
             }
         }
@@ -179,19 +216,33 @@ public final class ContentScanner {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                problems.add(source, lineOf.get("order"), "'order' must be a number (like 10 or 2.5), not '" + values.get("order") + "'");
+                problems.add(
+                        source,
+                        lineOf.get("order"),
+                        "'order' must be a number (like 10 or 2.5), not '"
+                                + values.get("order")
+                                + "'");
                 ok = false;
             }
         }
         String status = values.getOrDefault("status", "published");
         if (!status.equals("published") && !status.equals("draft")) {
-            problems.add(source, lineOf.get("status"), "'status' must be 'published' or 'draft', not '" + status + "'");
+            problems.add(
+                    source,
+                    lineOf.get("status"),
+                    "'status' must be 'published' or 'draft', not '" + status + "'");
             ok = false;
         }
         if (!ok) {
             return null;
         }
-        return new FrontMatter(values.get("title"), values.getOrDefault("section", ""), order, values.get("summary"), status.equals("draft"), true,
+        return new FrontMatter(
+                values.get("title"),
+                values.getOrDefault("section", ""),
+                order,
+                values.get("summary"),
+                status.equals("draft"),
+                true,
                 lineOf.getOrDefault("section", 0));
     }
 }

@@ -12,4 +12,11 @@ package org.nnwiki.generator.page;
  *     previous/next, search or sitemap
  * @param sectionLine the file line of {@code section:}, for messages (0 when there is none)
  */
-public record FrontMatter(String title, String section, double order, String summary, boolean draft, boolean listed, int sectionLine) {}
+public record FrontMatter(
+        String title,
+        String section,
+        double order,
+        String summary,
+        boolean draft,
+        boolean listed,
+        int sectionLine) {}

@@ -21,10 +21,11 @@ import org.nnwiki.generator.StoredObjects;
  *
  * <p>A page's finished HTML is a function of its template model (which holds its rendered body, its
  * navigation and its links to the previous and next page) and of everything this store is keyed on
- * as a whole: the templates, the configuration, the generator's code and libraries. For each page the
- * store keeps a file with that site-wide key, the digest of its model, the digest of the HTML written
- * to {@code site/}, and its {@link PostProcessor.Facts}; the HTML itself is read back from {@code site/}
- * and used only when its bytes still have that digest, so a hand-edited or missing file is baked again.
+ * as a whole: the templates, the configuration, the generator's code and libraries. For each page
+ * the store keeps a file with that site-wide key, the digest of its model, the digest of the HTML
+ * written to {@code site/}, and its {@link PostProcessor.Facts}; the HTML itself is read back from
+ * {@code site/} and used only when its bytes still have that digest, so a hand-edited or missing
+ * file is baked again.
  *
  * <pre>{@code
  * FinishedPages kept = FinishedPages.load(cacheDir, siteWideKey);
@@ -35,44 +36,65 @@ import org.nnwiki.generator.StoredObjects;
  */
 public final class FinishedPages {
     private static final String FOLDER = "finished-pages";
-    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "org.nnwiki.generator.postprocess.*;java.lang.*;java.util.*;maxdepth=20;!*");
+    private static final ObjectInputFilter FILTER =
+            ObjectInputFilter.Config.createFilter(
+                    "org.nnwiki.generator.postprocess.*;java.lang.*;java.util.*;maxdepth=20;!*");
 
     /**
-     * One page's record, in a file of its own: a prose edit rewrites one small file. {@code file} is
-     * what the file system said of the HTML file when the record was saved, or null.
+     * One page's record, in a file of its own: a prose edit rewrites one small file. {@code file}
+     * is what the file system said of the HTML file when the record was saved, or null.
      */
-    private record Entry(String siteKey, String output, String modelKey, String htmlDigest, PostProcessor.Facts facts,
-            FileStat file) implements Serializable {}
+    private record Entry(
+            String siteKey,
+            String output,
+            String modelKey,
+            String htmlDigest,
+            PostProcessor.Facts facts,
+            FileStat file)
+            implements Serializable {}
 
     /**
-     * A file's size, modification time and identity (its inode where the file system has one), and when
-     * they were read. Files with the same stat hold the same bytes unless the file was written again
-     * within the file system's clock tick: a file modified less than {@link #RACY_MILLIS} before the
-     * stat was taken is read and digested instead (git calls such entries "racily clean").
+     * A file's size, modification time and identity (its inode where the file system has one), and
+     * when they were read. Files with the same stat hold the same bytes unless the file was written
+     * again within the file system's clock tick: a file modified less than {@link #RACY_MILLIS}
+     * before the stat was taken is read and digested instead (git calls such entries "racily
+     * clean").
      */
-    private record FileStat(long size, long modifiedNanos, String identity, long takenMillis) implements Serializable {
+    private record FileStat(long size, long modifiedNanos, String identity, long takenMillis)
+            implements Serializable {
         static FileStat of(Path file) throws IOException {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             Object key = a.fileKey();
-            return new FileStat(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    key == null ? null : key.toString(), System.currentTimeMillis());
+            return new FileStat(
+                    a.size(),
+                    a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    key == null ? null : key.toString(),
+                    System.currentTimeMillis());
         }
 
         boolean vouchesFor(FileStat now) {
-            return identity != null && size == now.size && modifiedNanos == now.modifiedNanos
-                    && identity.equals(now.identity) && modifiedNanos / 1_000_000 < takenMillis - RACY_MILLIS;
+            return identity != null
+                    && size == now.size
+                    && modifiedNanos == now.modifiedNanos
+                    && identity.equals(now.identity)
+                    && modifiedNanos / 1_000_000 < takenMillis - RACY_MILLIS;
         }
     }
 
-    /** Two seconds: coarser than any file system's modification-time tick (FAT's is two seconds). */
+    /**
+     * Two seconds: coarser than any file system's modification-time tick (FAT's is two seconds).
+     */
     private static final long RACY_MILLIS = 2_000;
 
     private final Path folder;
     private final String key;
     private final boolean reuse;
     private final java.util.Set<String> reused = ConcurrentHashMap.newKeySet();
-    /** Reused pages whose bytes were digested: their records are saved again with the file's new stat. */
+
+    /**
+     * Reused pages whose bytes were digested: their records are saved again with the file's new
+     * stat.
+     */
     private final java.util.Set<String> restat = ConcurrentHashMap.newKeySet();
 
     private FinishedPages(Path folder, String key, boolean reuse) {
@@ -81,12 +103,17 @@ public final class FinishedPages {
         this.reuse = reuse;
     }
 
-    /** The store in {@code cacheDir}; records written under another site-wide key are never reused. */
+    /**
+     * The store in {@code cacheDir}; records written under another site-wide key are never reused.
+     */
     public static FinishedPages load(Path cacheDir, String key) {
         return new FinishedPages(cacheDir.resolve(FOLDER), key, true);
     }
 
-    /** A store that reuses nothing (for {@code --force}); {@link #save} still writes it for the next build. */
+    /**
+     * A store that reuses nothing (for {@code --force}); {@link #save} still writes it for the next
+     * build.
+     */
     public static FinishedPages empty(Path cacheDir, String key) {
         return new FinishedPages(cacheDir.resolve(FOLDER), key, false);
     }
@@ -97,7 +124,10 @@ public final class FinishedPages {
      */
     public PostProcessor.Finished reuse(Path site, String output, String modelKey) {
         Entry e = reuse ? StoredObjects.read(fileOf(output), FILTER, Entry.class) : null;
-        if (e == null || !e.siteKey().equals(key) || !e.output().equals(output) || !e.modelKey().equals(modelKey)) {
+        if (e == null
+                || !e.siteKey().equals(key)
+                || !e.output().equals(output)
+                || !e.modelKey().equals(modelKey)) {
             return null;
         }
         Path page = site.resolve(output);
@@ -113,7 +143,8 @@ public final class FinishedPages {
                 return null;
             }
             (unchanged ? reused : restat).add(output);
-            return new PostProcessor.Finished(new String(bytes, StandardCharsets.UTF_8), e.facts(), page);
+            return new PostProcessor.Finished(
+                    new String(bytes, StandardCharsets.UTF_8), e.facts(), page);
         } catch (IOException unreadable) {
             return null;
         }
@@ -123,21 +154,35 @@ public final class FinishedPages {
      * Stores this build's finished pages, now in {@code site}, each under its model's digest (pages
      * without one are not kept); records of pages reused unchanged are not written again.
      */
-    public void save(Path site, Map<String, String> modelKeys, Map<String, PostProcessor.Finished> finished) {
-        finished.entrySet().parallelStream().forEach(en -> {
-            String output = en.getKey();
-            String modelKey = modelKeys.get(output);
-            if (modelKey == null || reused.contains(output)) {
-                return;
-            }
-            String html = digest(en.getValue().html().getBytes(StandardCharsets.UTF_8));
-            try {
-                FileStat stat = FileStat.of(site.resolve(output));
-                StoredObjects.write(fileOf(output), new Entry(key, output, modelKey, html, en.getValue().facts(), stat));
-            } catch (IOException e) {
-                // only costs baking this page again next time
-            }
-        });
+    public void save(
+            Path site,
+            Map<String, String> modelKeys,
+            Map<String, PostProcessor.Finished> finished) {
+        finished.entrySet().parallelStream()
+                .forEach(
+                        en -> {
+                            String output = en.getKey();
+                            String modelKey = modelKeys.get(output);
+                            if (modelKey == null || reused.contains(output)) {
+                                return;
+                            }
+                            String html =
+                                    digest(en.getValue().html().getBytes(StandardCharsets.UTF_8));
+                            try {
+                                FileStat stat = FileStat.of(site.resolve(output));
+                                StoredObjects.write(
+                                        fileOf(output),
+                                        new Entry(
+                                                key,
+                                                output,
+                                                modelKey,
+                                                html,
+                                                en.getValue().facts(),
+                                                stat));
+                            } catch (IOException e) {
+                                // only costs baking this page again next time
+                            }
+                        });
     }
 
     private Path fileOf(String output) {

@@ -1,13 +1,13 @@
 package org.nnwiki.generator.postprocess;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,9 +27,9 @@ import org.nnwiki.generator.Problems;
 /**
  * Finishes baked pages: each page on its own ({@link #finish}: table of contents, chart sizes and
  * labels, and what the site-wide steps need of it), then the site as a whole ({@link #complete}:
- * the pages written, links checked against every page's anchors, the search index, the sitemap).
- * A finished page depends only on its baked HTML, so a build can reuse one from an earlier build
- * (see {@link FinishedPages}) and still check its links against the pages of this one.
+ * the pages written, links checked against every page's anchors, the search index, the sitemap). A
+ * finished page depends only on its baked HTML, so a build can reuse one from an earlier build (see
+ * {@link FinishedPages}) and still check its links against the pages of this one.
  *
  * <pre>{@code
  * Map<String, PostProcessor.Finished> pages = ...; // output path -> PostProcessor.finish(output, bakedHtml)
@@ -39,20 +39,29 @@ import org.nnwiki.generator.Problems;
 public final class PostProcessor {
     /** Set by the renderer on links and images: the page-file line they came from. */
     static final String SOURCE_LINE = "data-src-line";
-    /** A URL with a scheme ({@code https:}, {@code mailto:}): not checked, since builds run offline. */
+
+    /**
+     * A URL with a scheme ({@code https:}, {@code mailto:}): not checked, since builds run offline.
+     */
     private static final Pattern EXTERNAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /**
-     * A link or image on a page; {@code line} is its line in the page's source, or 0 when the template
-     * wrote it; {@code text} is a link's text (empty for an image).
+     * A link or image on a page; {@code line} is its line in the page's source, or 0 when the
+     * template wrote it; {@code text} is a link's text (empty for an image).
      */
-    public record Link(String url, int line, boolean fromSource, String text) implements Serializable {}
+    public record Link(String url, int line, boolean fromSource, String text)
+            implements Serializable {}
 
     /**
-     * What the site-wide steps need of a finished page, besides its HTML: its anchors, its links, its
-     * search entries, and the text of each named inline value by name (what a quote of it must say).
+     * What the site-wide steps need of a finished page, besides its HTML: its anchors, its links,
+     * its search entries, and the text of each named inline value by name (what a quote of it must
+     * say).
      */
-    public record Facts(Set<String> ids, List<Link> links, List<SearchIndex.Entry> search, Map<String, String> values)
+    public record Facts(
+            Set<String> ids,
+            List<Link> links,
+            List<SearchIndex.Entry> search,
+            Map<String, String> values)
             implements Serializable {}
 
     /**
@@ -73,7 +82,8 @@ public final class PostProcessor {
 
     /** Finishes one baked page ({@code output} is its path in the site). */
     public static Finished finish(String output, String baked) {
-        Document doc = Jsoup.parse(baked, "", Parser.htmlParser().settings(ParseSettings.preserveCase));
+        Document doc =
+                Jsoup.parse(baked, "", Parser.htmlParser().settings(ParseSettings.preserveCase));
         doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
         Set<String> ids = new HashSet<>();
         doc.select("[id]").forEach(e -> ids.add(e.id()));
@@ -84,8 +94,12 @@ public final class PostProcessor {
         List<Link> links = new ArrayList<>();
         for (Element el : doc.select("a[href], img[src]")) {
             boolean fromSource = el.hasAttr(SOURCE_LINE);
-            links.add(new Link(el.hasAttr("href") ? el.attr("href") : el.attr("src"),
-                    fromSource ? Integer.parseInt(el.attr(SOURCE_LINE)) : 0, fromSource, el.is("a") ? el.text() : ""));
+            links.add(
+                    new Link(
+                            el.hasAttr("href") ? el.attr("href") : el.attr("src"),
+                            fromSource ? Integer.parseInt(el.attr(SOURCE_LINE)) : 0,
+                            fromSource,
+                            el.is("a") ? el.text() : ""));
         }
         Map<String, String> values = new HashMap<>();
         for (Element anchor : doc.select("span.inline-value > a[id]")) {
@@ -106,15 +120,22 @@ public final class PostProcessor {
      * @param listed the pages that go into the search index and the sitemap
      * @param baseUrl the site's absolute address for {@code sitemap.xml} ("" writes none)
      */
-    public void complete(Path dir, Map<String, Finished> pages, Map<String, String> sourceByOutput, String template,
-            Set<String> listed, String baseUrl) {
-        pages.entrySet().parallelStream().forEach(e -> place(dir.resolve(e.getKey()), e.getValue()));
+    public void complete(
+            Path dir,
+            Map<String, Finished> pages,
+            Map<String, String> sourceByOutput,
+            String template,
+            Set<String> listed,
+            String baseUrl) {
+        pages.entrySet().parallelStream()
+                .forEach(e -> place(dir.resolve(e.getKey()), e.getValue()));
         Map<String, List<SearchIndex.Entry>> searchable = new TreeMap<>();
-        pages.forEach((output, page) -> {
-            if (listed.contains(output)) {
-                searchable.put(output, page.facts().search());
-            }
-        });
+        pages.forEach(
+                (output, page) -> {
+                    if (listed.contains(output)) {
+                        searchable.put(output, page.facts().search());
+                    }
+                });
         write(dir.resolve("search-index.js"), SearchIndex.script(searchable));
         if (!baseUrl.isEmpty()) {
             write(dir.resolve("sitemap.xml"), Sitemap.xml(baseUrl, listed));
@@ -124,23 +145,33 @@ public final class PostProcessor {
         pages.forEach((output, page) -> ids.put(output, page.facts().ids()));
         Map<String, Map<String, String>> values = new HashMap<>();
         pages.forEach((output, page) -> values.put(output, page.facts().values()));
-        pages.entrySet().parallelStream().forEach(e -> {
-            String output = e.getKey();
-            String source = sourceByOutput.get(output);
-            for (Link link : e.getValue().facts().links()) {
-                String where = link.fromSource() ? source : template;
-                String problem = check(link.url(), output, files, ids);
-                if (problem == null) {
-                    problem = checkQuote(link, output, values);
-                }
-                if (problem != null) {
-                    problems.add(where, link.line(), problem + (link.fromSource() ? "" : " (in the page " + output + ")"));
-                }
-            }
-        });
+        pages.entrySet().parallelStream()
+                .forEach(
+                        e -> {
+                            String output = e.getKey();
+                            String source = sourceByOutput.get(output);
+                            for (Link link : e.getValue().facts().links()) {
+                                String where = link.fromSource() ? source : template;
+                                String problem = check(link.url(), output, files, ids);
+                                if (problem == null) {
+                                    problem = checkQuote(link, output, values);
+                                }
+                                if (problem != null) {
+                                    problems.add(
+                                            where,
+                                            link.line(),
+                                            problem
+                                                    + (link.fromSource()
+                                                            ? ""
+                                                            : " (in the page " + output + ")"));
+                                }
+                            }
+                        });
     }
 
-    /** Writes a page, or links the file that already holds it (a copy where links cannot be made). */
+    /**
+     * Writes a page, or links the file that already holds it (a copy where links cannot be made).
+     */
     private static void place(Path file, Finished page) {
         if (page.writtenAt() != null) {
             try {
@@ -148,7 +179,10 @@ public final class PostProcessor {
                 try {
                     Files.createLink(file, page.writtenAt());
                 } catch (IOException | UnsupportedOperationException noLink) {
-                    Files.copy(page.writtenAt(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(
+                            page.writtenAt(),
+                            file,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 return;
             } catch (IOException e) {
@@ -168,8 +202,8 @@ public final class PostProcessor {
     }
 
     /**
-     * Lists the page's h2/h3 headings inside {@code nav#toc}, if the template has one, and again in a
-     * folded {@code details.toc-inline} under the title for screens without the TOC column.
+     * Lists the page's h2/h3 headings inside {@code nav#toc}, if the template has one, and again in
+     * a folded {@code details.toc-inline} under the title for screens without the TOC column.
      */
     static void fillToc(Document doc) {
         Element toc = doc.getElementById("toc");
@@ -197,7 +231,8 @@ public final class PostProcessor {
                 currentSub = null;
             }
         }
-        // Below the width that has a column for it, the same list folds into the top of the article.
+        // Below the width that has a column for it, the same list folds into the top of the
+        // article.
         Element h1 = article.selectFirst("h1");
         Element folded = new Element("details").addClass("toc-inline");
         folded.appendElement("summary").text("On this page");
@@ -233,7 +268,9 @@ public final class PostProcessor {
             }
             Element title = svg.selectFirst("title");
             svg.attr("role", "img");
-            svg.attr("aria-label", title != null && !title.text().isBlank() ? title.text() : "chart");
+            svg.attr(
+                    "aria-label",
+                    title != null && !title.text().isBlank() ? title.text() : "chart");
         }
     }
 
@@ -242,8 +279,9 @@ public final class PostProcessor {
     }
 
     /**
-     * A link to a named inline value ({@code [0.87](cnn.md#test-accuracy)}) quotes it: its text must be
-     * the value's text as that page shows it, so that a quote cannot drift from the run it came from.
+     * A link to a named inline value ({@code [0.87](cnn.md#test-accuracy)}) quotes it: its text
+     * must be the value's text as that page shows it, so that a quote cannot drift from the run it
+     * came from.
      */
     static String checkQuote(Link link, String from, Map<String, Map<String, String>> values) {
         int hash = link.url().indexOf('#');
@@ -252,19 +290,39 @@ public final class PostProcessor {
         }
         String path = link.url().substring(0, hash);
         String target = path.isEmpty() ? from : resolve(path, from);
-        String value = target == null ? null : values.getOrDefault(target, Map.of()).get(link.url().substring(hash + 1));
+        String value =
+                target == null
+                        ? null
+                        : values.getOrDefault(target, Map.of()).get(link.url().substring(hash + 1));
         if (value == null || value.equals(link.text().strip())) {
             return null;
         }
-        return "the link text '" + link.text().strip() + "' quotes the value '" + link.url().substring(hash + 1) + "' of "
-                + target + ", which is now '" + value + "': write [" + value + "](" + link.url() + ")";
+        return "the link text '"
+                + link.text().strip()
+                + "' quotes the value '"
+                + link.url().substring(hash + 1)
+                + "' of "
+                + target
+                + ", which is now '"
+                + value
+                + "': write ["
+                + value
+                + "]("
+                + link.url()
+                + ")";
     }
 
-    /** {@code path} relative to the page at {@code from}, as a path in the site; null when it is malformed. */
+    /**
+     * {@code path} relative to the page at {@code from}, as a path in the site; null when it is
+     * malformed.
+     */
     private static String resolve(String path, String from) {
         String base = from.contains("/") ? from.substring(0, from.lastIndexOf('/') + 1) : "";
         try {
-            String target = plainPath(path) ? base + path : new URI(null, null, base + path, null).normalize().getPath();
+            String target =
+                    plainPath(path)
+                            ? base + path
+                            : new URI(null, null, base + path, null).normalize().getPath();
             return target.endsWith("/") || target.isEmpty() ? target + "index.html" : target;
         } catch (URISyntaxException e) {
             return null;
@@ -305,7 +363,10 @@ public final class PostProcessor {
         if (!anchor.isEmpty()) {
             Set<String> targetIds = ids.get(target);
             if (targetIds != null && !targetIds.contains(anchor)) {
-                return "link to a missing anchor '#" + anchor + "' in " + target
+                return "link to a missing anchor '#"
+                        + anchor
+                        + "' in "
+                        + target
                         + " (anchors are heading ids: lower-case words joined by '-')";
             }
         }
@@ -313,18 +374,27 @@ public final class PostProcessor {
     }
 
     /**
-     * Whether {@code path} resolves against a base by plain concatenation: no {@code .} or {@code ..}
-     * segment, no empty segment and nothing that URI parsing would treat specially. Most links are;
-     * parsing each of them as a URI was a tenth of a prose-edit rebuild.
+     * Whether {@code path} resolves against a base by plain concatenation: no {@code .} or {@code
+     * ..} segment, no empty segment and nothing that URI parsing would treat specially. Most links
+     * are; parsing each of them as a URI was a tenth of a prose-edit rebuild.
      */
     private static boolean plainPath(String path) {
-        if (path.startsWith(".") || path.startsWith("/") || path.contains("/.") || path.contains("//")) {
+        if (path.startsWith(".")
+                || path.startsWith("/")
+                || path.contains("/.")
+                || path.contains("//")) {
             return false;
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '/';
+            boolean safe =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '-'
+                            || c == '_'
+                            || c == '.'
+                            || c == '/';
             if (!safe) {
                 return false;
             }
@@ -335,7 +405,8 @@ public final class PostProcessor {
     private static Set<String> listFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             Set<String> out = new HashSet<>();
-            walk.filter(Files::isRegularFile).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
+            walk.filter(Files::isRegularFile)
+                    .forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

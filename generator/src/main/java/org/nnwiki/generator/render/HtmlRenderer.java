@@ -52,7 +52,8 @@ public final class HtmlRenderer {
      * @param bibliography the entries that {@code [@key]} citations name
      * @param figures the drawn figures that {@code ![alt](name.svg)} shows inline
      */
-    public HtmlRenderer(Map<String, String> outputBySource, Bibliography bibliography, Figures figures) {
+    public HtmlRenderer(
+            Map<String, String> outputBySource, Bibliography bibliography, Figures figures) {
         this.outputBySource = outputBySource;
         this.bibliography = bibliography;
         this.figures = figures;
@@ -61,18 +62,24 @@ public final class HtmlRenderer {
     public RenderedPage render(ParsedPage parsed, PageResult result) {
         String pageSource = parsed.source();
         String pageOutput = outputBySource.getOrDefault(pageSource, "");
-        com.vladsch.flexmark.html.HtmlRenderer renderer = com.vladsch.flexmark.html.HtmlRenderer.builder(MarkdownOptions.get())
-                .nodeRendererFactory(options -> new CellRenderer(parsed, result, bibliography, figures))
-                .linkResolverFactory(new PageLinks(pageSource, pageOutput))
-                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
-                    @Override
-                    public AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
-                        return new SourceLines(parsed);
-                    }
-                })
-                .build();
+        com.vladsch.flexmark.html.HtmlRenderer renderer =
+                com.vladsch.flexmark.html.HtmlRenderer.builder(MarkdownOptions.get())
+                        .nodeRendererFactory(
+                                options -> new CellRenderer(parsed, result, bibliography, figures))
+                        .linkResolverFactory(new PageLinks(pageSource, pageOutput))
+                        .attributeProviderFactory(
+                                new IndependentAttributeProviderFactory() {
+                                    @Override
+                                    public AttributeProvider apply(
+                                            com.vladsch.flexmark.html.renderer.LinkResolverContext
+                                                    context) {
+                                        return new SourceLines(parsed);
+                                    }
+                                })
+                        .build();
         String body = renderer.render(parsed.document());
-        return new RenderedPage(parsed, result, parsed.citations().isEmpty() ? body : body + referenceList(parsed));
+        return new RenderedPage(
+                parsed, result, parsed.citations().isEmpty() ? body : body + referenceList(parsed));
     }
 
     /** The entries the page cites, numbered in the order of their first citation. */
@@ -88,20 +95,33 @@ public final class HtmlRenderer {
 
     /** The numbered list of the page's references, appended to its body. */
     private String referenceList(ParsedPage parsed) {
-        StringBuilder html = new StringBuilder("\n<section class=\"references\">\n<h2 id=\"reference-list\">References</h2>\n<ol>\n");
+        StringBuilder html =
+                new StringBuilder(
+                        "\n<section class=\"references\">\n<h2 id=\"reference-list\">References</h2>\n<ol>\n");
         for (String key : citationNumbers(parsed).keySet()) {
             Bibliography.Reference r = bibliography.entries().get(key);
             if (r == null) {
                 continue; // reported by Bibliography.check; the build fails
             }
-            html.append("<li id=\"ref-").append(Escape.attr(key)).append("\"><span class=\"ref-authors\">").append(Escape.text(r.authors()))
-                    .append("</span> (").append(Escape.text(r.year())).append("). <cite>").append(Escape.text(r.title())).append("</cite>");
+            html.append("<li id=\"ref-")
+                    .append(Escape.attr(key))
+                    .append("\"><span class=\"ref-authors\">")
+                    .append(Escape.text(r.authors()))
+                    .append("</span> (")
+                    .append(Escape.text(r.year()))
+                    .append("). <cite>")
+                    .append(Escape.text(r.title()))
+                    .append("</cite>");
             if (!r.venue().isEmpty()) {
                 html.append(". ").append(Escape.text(r.venue()));
             }
             html.append('.');
             if (!r.url().isEmpty()) {
-                html.append(" <a href=\"").append(Escape.attr(r.url())).append("\">").append(Escape.text(r.linkText())).append("</a>");
+                html.append(" <a href=\"")
+                        .append(Escape.attr(r.url()))
+                        .append("\">")
+                        .append(Escape.text(r.linkText()))
+                        .append("</a>");
             }
             html.append("</li>\n");
         }
@@ -118,8 +138,12 @@ public final class HtmlRenderer {
 
         @Override
         public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
-            if ((node instanceof Link || node instanceof Image) && (part == AttributablePart.LINK || part == AttributablePart.NODE)) {
-                attributes.addValue(SOURCE_LINE, Integer.toString(parsed.expanded().fileLine(node.getStartLineNumber() + 1)));
+            if ((node instanceof Link || node instanceof Image)
+                    && (part == AttributablePart.LINK || part == AttributablePart.NODE)) {
+                attributes.addValue(
+                        SOURCE_LINE,
+                        Integer.toString(
+                                parsed.expanded().fileLine(node.getStartLineNumber() + 1)));
             }
         }
     }
@@ -167,14 +191,24 @@ public final class HtmlRenderer {
                 if (output == null) {
                     return link;
                 }
-                return link.withStatus(LinkStatus.VALID).withUrl(LinkPaths.relative(pageOutput, output) + anchor);
+                return link.withStatus(LinkStatus.VALID)
+                        .withUrl(LinkPaths.relative(pageOutput, output) + anchor);
             };
         }
     }
 
     /** Renders fenced code blocks: code, then what the block showed. */
     private static final class CellRenderer implements NodeRenderer {
-        private static final Map<String, String> BOX_TITLES = Map.of("note", "Note", "tip", "Tip", "warning", "Warning", "key-ideas", "Key ideas");
+        private static final Map<String, String> BOX_TITLES =
+                Map.of(
+                        "note",
+                        "Note",
+                        "tip",
+                        "Tip",
+                        "warning",
+                        "Warning",
+                        "key-ideas",
+                        "Key ideas");
 
         private final ParsedPage parsed;
         private final PageResult result;
@@ -185,7 +219,8 @@ public final class HtmlRenderer {
         private int exercises;
         private boolean inExercise;
 
-        CellRenderer(ParsedPage parsed, PageResult result, Bibliography bibliography, Figures figures) {
+        CellRenderer(
+                ParsedPage parsed, PageResult result, Bibliography bibliography, Figures figures) {
             this.parsed = parsed;
             this.result = result;
             this.bibliography = bibliography;
@@ -196,21 +231,28 @@ public final class HtmlRenderer {
 
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
+            return Set.of(
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
                     new NodeRenderingHandler<>(Code.class, this::renderInline),
                     new NodeRenderingHandler<>(AdmonitionBlock.class, this::renderBox),
                     new NodeRenderingHandler<>(LinkRef.class, this::renderCitation),
-                    new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Paragraph.class, this::renderParagraph));
+                    new NodeRenderingHandler<>(
+                            com.vladsch.flexmark.ast.Paragraph.class, this::renderParagraph));
         }
 
         /**
-         * A paragraph that is one image of a figure of the content folder: the figure's SVG, inlined
-         * so that it follows the theme, with the alt text as its accessible name and the image's
-         * title (or the alt text) as its caption.
+         * A paragraph that is one image of a figure of the content folder: the figure's SVG,
+         * inlined so that it follows the theme, with the alt text as its accessible name and the
+         * image's title (or the alt text) as its caption.
          */
-        private void renderParagraph(com.vladsch.flexmark.ast.Paragraph node, NodeRendererContext context, HtmlWriter html) {
-            String svg = node.getFirstChild() instanceof Image image && image.getNext() == null
-                    ? figureOf(image) : null;
+        private void renderParagraph(
+                com.vladsch.flexmark.ast.Paragraph node,
+                NodeRendererContext context,
+                HtmlWriter html) {
+            String svg =
+                    node.getFirstChild() instanceof Image image && image.getNext() == null
+                            ? figureOf(image)
+                            : null;
             if (svg == null) {
                 context.delegateRender();
                 return;
@@ -219,8 +261,14 @@ public final class HtmlRenderer {
             String alt = image.getText().toString().strip();
             String caption = image.getTitle().toString().strip();
             html.line();
-            html.raw("<figure class=\"figure\">" + svg.replaceFirst("<svg", "<svg role=\"img\" aria-label=\"" + Escape.attr(alt) + "\"")
-                    + "<figcaption>" + Escape.text(caption.isEmpty() ? alt : caption) + "</figcaption></figure>");
+            html.raw(
+                    "<figure class=\"figure\">"
+                            + svg.replaceFirst(
+                                    "<svg",
+                                    "<svg role=\"img\" aria-label=\"" + Escape.attr(alt) + "\"")
+                            + "<figcaption>"
+                            + Escape.text(caption.isEmpty() ? alt : caption)
+                            + "</figcaption></figure>");
             html.line();
         }
 
@@ -230,8 +278,8 @@ public final class HtmlRenderer {
         }
 
         /**
-         * A box ({@code !!! KIND "Title"}). An exercise is numbered, and its solution (the run block
-         * right after it) is drawn inside it, folded.
+         * A box ({@code !!! KIND "Title"}). An exercise is numbered, and its solution (the run
+         * block right after it) is drawn inside it, folded.
          */
         private void renderBox(AdmonitionBlock node, NodeRendererContext context, HtmlWriter html) {
             String kind = node.getInfo().toString();
@@ -240,11 +288,21 @@ public final class HtmlRenderer {
             if (kind.equals("exercise")) {
                 exercises++;
                 String name = "Exercise " + exercises;
-                html.raw("<section class=\"box box-exercise\" id=\"exercise-" + exercises + "\" aria-label=\"" + name + "\">");
-                html.raw("<p class=\"box-title\">" + name + (title.isEmpty() ? "" : ": " + Escape.text(title)) + "</p>");
+                html.raw(
+                        "<section class=\"box box-exercise\" id=\"exercise-"
+                                + exercises
+                                + "\" aria-label=\""
+                                + name
+                                + "\">");
+                html.raw(
+                        "<p class=\"box-title\">"
+                                + name
+                                + (title.isEmpty() ? "" : ": " + Escape.text(title))
+                                + "</p>");
                 context.renderChildren(node);
                 Node next = node.getNext();
-                if (next instanceof FencedCodeBlock fence && parsed.blockOf().get(fence) != null
+                if (next instanceof FencedCodeBlock fence
+                        && parsed.blockOf().get(fence) != null
                         && parsed.blockOf().get(fence).info().solution()) {
                     inExercise = true;
                     context.render(fence);
@@ -254,7 +312,13 @@ public final class HtmlRenderer {
             } else {
                 String cssKind = BOX_TITLES.containsKey(kind) ? kind : "note";
                 html.raw("<aside class=\"box box-" + cssKind + "\">");
-                html.raw("<p class=\"box-title\">" + Escape.text(title.isEmpty() ? BOX_TITLES.getOrDefault(kind, kind) : title) + "</p>");
+                html.raw(
+                        "<p class=\"box-title\">"
+                                + Escape.text(
+                                        title.isEmpty()
+                                                ? BOX_TITLES.getOrDefault(kind, kind)
+                                                : title)
+                                + "</p>");
                 context.renderChildren(node);
                 html.raw("</aside>");
             }
@@ -272,7 +336,10 @@ public final class HtmlRenderer {
             for (int i = 0; i < citation.items().size(); i++) {
                 Citation.Item item = citation.items().get(i);
                 Bibliography.Reference r = bibliography.entries().get(item.key());
-                sb.append(i == 0 ? "" : "; ").append("<a href=\"#ref-").append(Escape.attr(item.key())).append('"');
+                sb.append(i == 0 ? "" : "; ")
+                        .append("<a href=\"#ref-")
+                        .append(Escape.attr(item.key()))
+                        .append('"');
                 if (r != null) {
                     sb.append(" title=\"").append(Escape.attr(r.label())).append('"');
                 }
@@ -294,7 +361,12 @@ public final class HtmlRenderer {
             BlockResult r = result.byOrdinal().get(block.ordinal());
             String expression = block.inlineExpression();
             if (r == null || r.failed()) {
-                html.raw("<code class=\"inline-value inline-value-failed\" id=\"cell-" + (block.ordinal() + 1) + "\">" + Escape.text(expression) + "</code>");
+                html.raw(
+                        "<code class=\"inline-value inline-value-failed\" id=\"cell-"
+                                + (block.ordinal() + 1)
+                                + "\">"
+                                + Escape.text(expression)
+                                + "</code>");
                 return;
             }
             StringBuilder text = new StringBuilder();
@@ -303,12 +375,24 @@ public final class HtmlRenderer {
                     text.append(t.text());
                 }
             }
-            // The id is the execution report's link target, as a cell's is; a named value also gets an
-            // anchor of its name, which other pages link to when they quote it (PostProcessor checks the quote).
+            // The id is the execution report's link target, as a cell's is; a named value also gets
+            // an
+            // anchor of its name, which other pages link to when they quote it (PostProcessor
+            // checks the quote).
             FenceInfo.InlineParts parts = FenceInfo.inlineParts(node.getText().toString());
-            String anchor = parts != null && parts.name() != null ? "<a id=\"" + Escape.attr(parts.name()) + "\"></a>" : "";
-            html.raw("<span class=\"inline-value\" id=\"cell-" + (block.ordinal() + 1) + "\" title=\"" + Escape.attr(expression) + "\">"
-                    + anchor + Escape.text(text.toString().strip()) + "</span>");
+            String anchor =
+                    parts != null && parts.name() != null
+                            ? "<a id=\"" + Escape.attr(parts.name()) + "\"></a>"
+                            : "";
+            html.raw(
+                    "<span class=\"inline-value\" id=\"cell-"
+                            + (block.ordinal() + 1)
+                            + "\" title=\""
+                            + Escape.attr(expression)
+                            + "\">"
+                            + anchor
+                            + Escape.text(text.toString().strip())
+                            + "</span>");
         }
 
         private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
@@ -320,7 +404,8 @@ public final class HtmlRenderer {
             if (block == null) {
                 return; // an expected block: its check is shown on the output it checks
             }
-            boolean solution = block.info().solution(); // the parser checked that it follows its exercise
+            boolean solution =
+                    block.info().solution(); // the parser checked that it follows its exercise
             if (solution && !inExercise) {
                 return; // drawn inside its exercise
             }
@@ -329,7 +414,12 @@ public final class HtmlRenderer {
             if (solution) {
                 html.raw("<details class=\"solution\"><summary>Solution</summary>");
             }
-            html.raw("<div class=\"cell" + (block.info().run() ? " cell-run" : "") + "\" id=\"cell-" + (block.ordinal() + 1) + "\">");
+            html.raw(
+                    "<div class=\"cell"
+                            + (block.info().run() ? " cell-run" : "")
+                            + "\" id=\"cell-"
+                            + (block.ordinal() + 1)
+                            + "\">");
             if (!block.info().hide()) {
                 if (!block.info().include().isEmpty()) {
                     html.raw("<div class=\"cell-source\">");
@@ -356,6 +446,4 @@ public final class HtmlRenderer {
             html.line();
         }
     }
-
-
 }

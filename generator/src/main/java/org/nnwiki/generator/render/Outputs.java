@@ -22,9 +22,12 @@ final class Outputs {
             sb.append(failure(r.failure(), block.info().expectError()));
         }
         CodeBlock.Expected expected = block.expected();
-        if (expected != null && r.failure() == null
-                && ExpectedCheck.diff(expected.text(), r.shownText(), expected.tolerance()) == null) {
-            sb.append("<p class=\"out-checked\">\u2713 output checked against the page's expected text</p>");
+        if (expected != null
+                && r.failure() == null
+                && ExpectedCheck.diff(expected.text(), r.shownText(), expected.tolerance())
+                        == null) {
+            sb.append(
+                    "<p class=\"out-checked\">\u2713 output checked against the page's expected text</p>");
         }
         return sb.append("</div>").toString();
     }
@@ -50,7 +53,13 @@ final class Outputs {
             String cell = i == 0 ? "th" : "td";
             sb.append(i == 0 ? "<thead><tr>" : "<tr>");
             for (String c : rows.get(i)) {
-                sb.append('<').append(cell).append('>').append(Escape.text(c)).append("</").append(cell).append('>');
+                sb.append('<')
+                        .append(cell)
+                        .append('>')
+                        .append(Escape.text(c))
+                        .append("</")
+                        .append(cell)
+                        .append('>');
             }
             sb.append(i == 0 ? "</tr></thead><tbody>" : "</tr>");
         }
@@ -60,8 +69,14 @@ final class Outputs {
     static String failure(Failure f, boolean expected) {
         String cls = expected ? "out-error out-error-expected" : "out-error";
         String title = expected ? "Expected " + f.kind().label() : capital(f.kind().label());
-        StringBuilder sb = new StringBuilder("<div class=\"" + cls + "\" role=\"note\"><p class=\"out-error-title\">")
-                .append(Escape.text(title)).append("</p><pre>").append(Escape.text(f.message()));
+        StringBuilder sb =
+                new StringBuilder(
+                                "<div class=\""
+                                        + cls
+                                        + "\" role=\"note\"><p class=\"out-error-title\">")
+                        .append(Escape.text(title))
+                        .append("</p><pre>")
+                        .append(Escape.text(f.message()));
         if (!f.detail().isEmpty()) {
             sb.append('\n').append(Escape.text(f.detail()));
         }

@@ -25,36 +25,63 @@ import org.nnwiki.generator.SiteConfig;
 import org.nnwiki.generator.execute.Progress;
 
 /**
- * Serves the site at {@code http://127.0.0.1:PORT/} and rebuilds when {@code content/},
- * {@code templates/}, {@code nnwiki.yml} or the sources of a module on the session class path
- * change; open pages reload when a rebuild succeeds and show the problems when it fails. A module is
- * a class-path folder {@code MODULE/target/classes} of the repository ({@code core}, {@code display},
- * {@code examples}): a change under {@code MODULE/src} first recompiles those modules with the Maven
- * Wrapper.
+ * Serves the site at {@code http://127.0.0.1:PORT/} and rebuilds when {@code content/}, {@code
+ * templates/}, {@code nnwiki.yml} or the sources of a module on the session class path change; open
+ * pages reload when a rebuild succeeds and show the problems when it fails. A module is a
+ * class-path folder {@code MODULE/target/classes} of the repository ({@code core}, {@code display},
+ * {@code examples}): a change under {@code MODULE/src} first recompiles those modules with the
+ * Maven Wrapper.
  */
 public final class PreviewServer implements AutoCloseable {
     private static final String EVENTS = "/__nnwiki/events";
-    private static final String RELOAD_SCRIPT = "<script>(function(){var s=new EventSource('" + EVENTS + "');"
-            + "s.addEventListener('reload',function(){location.reload();});"
-            + "s.addEventListener('failed',function(e){var d=document.getElementById('nnwiki-problems')||document.body.appendChild(document.createElement('pre'));"
-            + "d.id='nnwiki-problems';d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#400;color:#fdd;z-index:99;white-space:pre-wrap';"
-            + "d.textContent=JSON.parse(e.data);});"
-            // The execution stage's progress, in a line at the bottom of the open page while examples run.
-            + "s.addEventListener('progress',function(e){var p=JSON.parse(e.data);var d=document.getElementById('nnwiki-progress');"
-            + "if(!d){d=document.body.appendChild(document.createElement('div'));d.id='nnwiki-progress';"
-            + "d.style.cssText='position:fixed;right:0;bottom:0;max-width:100%;padding:.3em .8em;background:#123;color:#def;font:13px monospace;z-index:98';}"
-            + "d.textContent='running examples: '+p.line;d.hidden=p.done;});})();</script>";
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "svg", "image/svg+xml", "png", "image/png", "json", "application/json", "xml", "application/xml",
-            "woff2", "font/woff2", "jsh", "text/plain; charset=utf-8", "txt", "text/plain; charset=utf-8");
+    private static final String RELOAD_SCRIPT =
+            "<script>(function(){var s=new EventSource('"
+                    + EVENTS
+                    + "');"
+                    + "s.addEventListener('reload',function(){location.reload();});"
+                    + "s.addEventListener('failed',function(e){var d=document.getElementById('nnwiki-problems')||document.body.appendChild(document.createElement('pre'));"
+                    + "d.id='nnwiki-problems';d.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#400;color:#fdd;z-index:99;white-space:pre-wrap';"
+                    + "d.textContent=JSON.parse(e.data);});"
+                    // The execution stage's progress, in a line at the bottom of the open page
+                    // while examples run.
+                    + "s.addEventListener('progress',function(e){var p=JSON.parse(e.data);var d=document.getElementById('nnwiki-progress');"
+                    + "if(!d){d=document.body.appendChild(document.createElement('div'));d.id='nnwiki-progress';"
+                    + "d.style.cssText='position:fixed;right:0;bottom:0;max-width:100%;padding:.3em .8em;background:#123;color:#def;font:13px monospace;z-index:98';}"
+                    + "d.textContent='running examples: '+p.line;d.hidden=p.done;});})();</script>";
+    private static final Map<String, String> TYPES =
+            Map.of(
+                    "html",
+                    "text/html; charset=utf-8",
+                    "css",
+                    "text/css; charset=utf-8",
+                    "js",
+                    "text/javascript; charset=utf-8",
+                    "svg",
+                    "image/svg+xml",
+                    "png",
+                    "image/png",
+                    "json",
+                    "application/json",
+                    "xml",
+                    "application/xml",
+                    "woff2",
+                    "font/woff2",
+                    "jsh",
+                    "text/plain; charset=utf-8",
+                    "txt",
+                    "text/plain; charset=utf-8");
 
     private final SiteConfig config;
     private final SiteBuild.Options options;
     private final int port;
     private final List<HttpExchange> listeners = new CopyOnWriteArrayList<>();
-    /** Each page's parse and rendering, kept between rebuilds: a prose edit parses and renders one page. */
+
+    /**
+     * Each page's parse and rendering, kept between rebuilds: a prose edit parses and renders one
+     * page.
+     */
     private final org.nnwiki.generator.StageMemory memory = new org.nnwiki.generator.StageMemory();
+
     private HttpServer server;
     private Thread watcher;
     private volatile boolean closed;
@@ -76,26 +103,42 @@ public final class PreviewServer implements AutoCloseable {
      * (useful with port 0, which picks a free one).
      */
     public int start() throws IOException {
-        // An edit to a page's code then finds a session started, its prelude run, instead of waiting for one.
-        org.nnwiki.generator.execute.BlockExecutor.keepSessionsWarm(Math.min(2, config.parallelism()));
+        // An edit to a page's code then finds a session started, its prelude run, instead of
+        // waiting for one.
+        org.nnwiki.generator.execute.BlockExecutor.keepSessionsWarm(
+                Math.min(2, config.parallelism()));
         rebuild(false);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::serveFile);
         server.createContext(EVENTS, this::subscribe);
         server.start();
         int bound = server.getAddress().getPort();
         WatchService ws = FileSystems.getDefault().newWatchService();
-        List<Path> sources = modules().stream().map(m -> config.root().resolve(m).resolve("src")).toList();
-        for (Path dir : java.util.stream.Stream.concat(Stream.of(config.content(), config.templates()), sources.stream()).toList()) {
+        List<Path> sources =
+                modules().stream().map(m -> config.root().resolve(m).resolve("src")).toList();
+        for (Path dir :
+                java.util.stream.Stream.concat(
+                                Stream.of(config.content(), config.templates()), sources.stream())
+                        .toList()) {
             registerTree(ws, dir);
         }
-        config.root().register(ws, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+        config.root()
+                .register(
+                        ws,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_CREATE);
         watcher = new Thread(() -> watch(ws, sources), "nnwiki-watch");
         watcher.setDaemon(true);
         watcher.start();
         // The first edit after starting then does not wait for JBake's first start.
-        Thread warm = new Thread(() -> new org.nnwiki.generator.jbake.Baker(config, new org.nnwiki.generator.Problems()).warmUp(),
-                "nnwiki-warm-jbake");
+        Thread warm =
+                new Thread(
+                        () ->
+                                new org.nnwiki.generator.jbake.Baker(
+                                                config, new org.nnwiki.generator.Problems())
+                                        .warmUp(),
+                        "nnwiki-warm-jbake");
         warm.setDaemon(true);
         warm.start();
         System.out.println("nnwiki: serving http://127.0.0.1:" + bound + "/ (Ctrl+C stops)");
@@ -122,13 +165,31 @@ public final class PreviewServer implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         try {
-            java.util.function.Consumer<Progress.Snapshot> console = Progress.console(System.out, System.console() != null);
-            SiteBuild.Report r = new SiteBuild(config, options).remembering(memory).withProgress(s -> {
-                console.accept(s);
-                send("progress", "{\"line\": " + Json.string(s.line()) + ", \"done\": " + (s.done() == s.total()) + "}");
-            }).build();
-            System.out.println("nnwiki: rebuilt in " + (System.nanoTime() - t0) / 1_000_000 + " ms (examples run on "
-                    + r.pagesRun() + " pages, " + r.pagesBaked() + " baked)");
+            java.util.function.Consumer<Progress.Snapshot> console =
+                    Progress.console(System.out, System.console() != null);
+            SiteBuild.Report r =
+                    new SiteBuild(config, options)
+                            .remembering(memory)
+                            .withProgress(
+                                    s -> {
+                                        console.accept(s);
+                                        send(
+                                                "progress",
+                                                "{\"line\": "
+                                                        + Json.string(s.line())
+                                                        + ", \"done\": "
+                                                        + (s.done() == s.total())
+                                                        + "}");
+                                    })
+                            .build();
+            System.out.println(
+                    "nnwiki: rebuilt in "
+                            + (System.nanoTime() - t0) / 1_000_000
+                            + " ms (examples run on "
+                            + r.pagesRun()
+                            + " pages, "
+                            + r.pagesBaked()
+                            + " baked)");
             send("reload", "{}");
         } catch (BuildFailedException e) {
             System.err.println(e.getMessage());
@@ -140,16 +201,20 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /**
-     * The repository's Maven modules on the session class path, as folder names: each class-path entry
-     * {@code MODULE/target/classes} inside the root whose {@code MODULE} has a {@code pom.xml}.
+     * The repository's Maven modules on the session class path, as folder names: each class-path
+     * entry {@code MODULE/target/classes} inside the root whose {@code MODULE} has a {@code
+     * pom.xml}.
      */
     List<String> modules() {
         List<String> out = new java.util.ArrayList<>();
         for (String entry : config.session().classpath()) {
             Path classes = config.root().resolve(entry).normalize();
             Path module = classes.getParent() == null ? null : classes.getParent().getParent();
-            if (module != null && classes.endsWith(Path.of("target", "classes")) && module.startsWith(config.root())
-                    && !module.equals(config.root()) && Files.isRegularFile(module.resolve("pom.xml"))) {
+            if (module != null
+                    && classes.endsWith(Path.of("target", "classes"))
+                    && module.startsWith(config.root())
+                    && !module.equals(config.root())
+                    && Files.isRegularFile(module.resolve("pom.xml"))) {
                 out.add(config.root().relativize(module).toString().replace('\\', '/'));
             }
         }
@@ -157,12 +222,31 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private boolean compileExamples() {
-        Path mvnw = config.root().resolve(System.getProperty("os.name").startsWith("Windows") ? "mvnw.cmd" : "mvnw");
+        Path mvnw =
+                config.root()
+                        .resolve(
+                                System.getProperty("os.name").startsWith("Windows")
+                                        ? "mvnw.cmd"
+                                        : "mvnw");
         try {
-            Process p = new ProcessBuilder(mvnw.toString(), "-q", "-o", "-pl", String.join(",", modules()), "process-classes")
-                    .directory(config.root().toFile()).inheritIO().start();
+            Process p =
+                    new ProcessBuilder(
+                                    mvnw.toString(),
+                                    "-q",
+                                    "-o",
+                                    "-pl",
+                                    String.join(",", modules()),
+                                    "process-classes")
+                            .directory(config.root().toFile())
+                            .inheritIO()
+                            .start();
             if (p.waitFor() != 0) {
-                send("failed", Json.string("compiling " + String.join(", ", modules()) + " failed: see the terminal"));
+                send(
+                        "failed",
+                        Json.string(
+                                "compiling "
+                                        + String.join(", ", modules())
+                                        + " failed: see the terminal"));
                 return false;
             }
             return true;
@@ -218,7 +302,10 @@ public final class PreviewServer implements AutoCloseable {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path d : walk.filter(Files::isDirectory).toList()) {
-                d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                d.register(
+                        ws,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         }
@@ -237,14 +324,21 @@ public final class PreviewServer implements AutoCloseable {
             }
             if (!Files.isRegularFile(file)) {
                 Path notFound = config.site().resolve("404.html");
-                byte[] body = Files.isRegularFile(notFound) ? inject(Files.readAllBytes(notFound)) : "not found".getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        Files.isRegularFile(notFound)
+                                ? inject(Files.readAllBytes(notFound))
+                                : "not found".getBytes(StandardCharsets.UTF_8);
                 respond(ex, 404, "text/html; charset=utf-8", body);
                 return;
             }
             String name = file.getFileName().toString();
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
             byte[] body = Files.readAllBytes(file);
-            respond(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), ext.equals("html") ? inject(body) : body);
+            respond(
+                    ex,
+                    200,
+                    TYPES.getOrDefault(ext, "application/octet-stream"),
+                    ext.equals("html") ? inject(body) : body);
         }
     }
 
@@ -255,7 +349,8 @@ public final class PreviewServer implements AutoCloseable {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void respond(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    private static void respond(HttpExchange ex, int status, String type, byte[] body)
+            throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(status, body.length);
@@ -274,7 +369,8 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void send(String event, String data) {
-        byte[] msg = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        byte[] msg =
+                ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
         for (HttpExchange ex : listeners) {
             try {
                 ex.getResponseBody().write(msg);

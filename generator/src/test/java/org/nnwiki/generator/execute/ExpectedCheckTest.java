@@ -30,7 +30,10 @@ class ExpectedCheckTest {
     void textMustMatchExactly() {
         String diff = ExpectedCheck.diff("accuracy 0.9", "precision 0.9", 1e-6);
         assertNotNull(diff);
-        assertTrue(diff.contains("- expected: accuracy 0.9") && diff.contains("+ actual:   precision 0.9"), diff);
+        assertTrue(
+                diff.contains("- expected: accuracy 0.9")
+                        && diff.contains("+ actual:   precision 0.9"),
+                diff);
     }
 
     @Test

@@ -10,15 +10,30 @@ import org.junit.jupiter.api.Test;
 
 class OutputParserTest {
     private static String item(String kind, String payload) {
-        return OutputParser.DISPLAY + kind + " " + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "\n";
+        return OutputParser.DISPLAY
+                + kind
+                + " "
+                + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "\n";
     }
 
     @Test
     void splitsTextAndDisplayItemsInOrder() {
-        String raw = "before\n" + item("svg", "<svg/>") + "between\n" + item("table", "a\tb\n1\t2") + item("value", "42");
+        String raw =
+                "before\n"
+                        + item("svg", "<svg/>")
+                        + "between\n"
+                        + item("table", "a\tb\n1\t2")
+                        + item("value", "42");
         List<Output> out = new OutputParser(1000).parse(raw, 0);
-        assertEquals(List.of(new Output.Text("before\n"), new Output.Svg("<svg/>"), new Output.Text("between\n"),
-                new Output.Table(List.of(List.of("a", "b"), List.of("1", "2"))), new Output.Value("42")), out);
+        assertEquals(
+                List.of(
+                        new Output.Text("before\n"),
+                        new Output.Svg("<svg/>"),
+                        new Output.Text("between\n"),
+                        new Output.Table(List.of(List.of("a", "b"), List.of("1", "2"))),
+                        new Output.Value("42")),
+                out);
     }
 
     @Test

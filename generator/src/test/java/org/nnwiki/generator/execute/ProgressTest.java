@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The execution stage's progress: counts, running pages, the estimate, and the two console forms. */
+/**
+ * The execution stage's progress: counts, running pages, the estimate, and the two console forms.
+ */
 class ProgressTest {
     @Test
     void countsPagesAndEstimatesFromTheLastRun() {
@@ -29,13 +31,17 @@ class ProgressTest {
         assertEquals(0, two.done());
         assertEquals(3, two.total());
         // 60 s of recorded work left over two slots, less the moment a and b have run.
-        assertTrue(two.remainingMillis() > 29_000 && two.remainingMillis() <= 30_000, "estimate " + two.remainingMillis());
+        assertTrue(
+                two.remainingMillis() > 29_000 && two.remainingMillis() <= 30_000,
+                "estimate " + two.remainingMillis());
         p.finished("b.md", 19_000);
         Progress.Snapshot after = seen.get(2);
         assertEquals(1, after.done());
         assertEquals("b.md", after.finished());
         assertEquals(List.of("a.md"), after.running());
-        assertTrue(after.remainingMillis() <= 20_000, "b's time no longer counts: " + after.remainingMillis());
+        assertTrue(
+                after.remainingMillis() <= 20_000,
+                "b's time no longer counts: " + after.remainingMillis());
         assertTrue(after.line().startsWith("1/3 pages, 0 s, about "), after.line());
         assertTrue(after.line().endsWith("left; running: a.md"), after.line());
     }
@@ -55,13 +61,17 @@ class ProgressTest {
         ByteArrayOutputStream tty = new ByteArrayOutputStream();
         for (boolean terminal : new boolean[] {false, true}) {
             PrintStream out = new PrintStream(terminal ? tty : ci, true, StandardCharsets.UTF_8);
-            Progress p = new Progress(Map.of("a.md", 0L, "b.md", 0L), 2, Progress.console(out, terminal));
+            Progress p =
+                    new Progress(
+                            Map.of("a.md", 0L, "b.md", 0L), 2, Progress.console(out, terminal));
             p.started("a.md");
             p.started("b.md");
             p.finished("a.md", 1_500);
             p.finished("b.md", 61_000);
         }
-        assertEquals("nnwiki: [1/2] a.md ran in 2 s\nnnwiki: [2/2] b.md ran in 1m 01s\n", ci.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "nnwiki: [1/2] a.md ran in 2 s\nnnwiki: [2/2] b.md ran in 1m 01s\n",
+                ci.toString(StandardCharsets.UTF_8));
         String live = tty.toString(StandardCharsets.UTF_8);
         assertTrue(!live.contains("\n"), "a terminal gets one line, rewritten in place");
         assertTrue(live.contains("\rnnwiki: examples 1/2 pages"), live);

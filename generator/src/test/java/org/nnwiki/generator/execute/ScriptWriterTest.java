@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Scripts that the jshell tool, which ends a snippet at the first complete line, reads as the session ran them. */
+/**
+ * Scripts that the jshell tool, which ends a snippet at the first complete line, reads as the
+ * session ran them.
+ */
 class ScriptWriterTest {
 
     @Test
     void leadingDotsAndBinaryOperatorsMoveToTheLineBefore() {
-        assertEquals("show(chart.\n        xLabel(\"x\"));", ScriptWriter.forLineReader("show(chart\n        .xLabel(\"x\"));"));
-        assertEquals("long ops = a * 2 + // two products\n        b;",
+        assertEquals(
+                "show(chart.\n        xLabel(\"x\"));",
+                ScriptWriter.forLineReader("show(chart\n        .xLabel(\"x\"));"));
+        assertEquals(
+                "long ops = a * 2 + // two products\n        b;",
                 ScriptWriter.forLineReader("long ops = a * 2   // two products\n        + b;"));
-        assertEquals("boolean ok = x > 0 &&\n        y > 0;", ScriptWriter.forLineReader("boolean ok = x > 0\n        && y > 0;"));
-        assertEquals("int v = c ?\n        1 :\n        2;", ScriptWriter.forLineReader("int v = c\n        ? 1\n        : 2;"));
+        assertEquals(
+                "boolean ok = x > 0 &&\n        y > 0;",
+                ScriptWriter.forLineReader("boolean ok = x > 0\n        && y > 0;"));
+        assertEquals(
+                "int v = c ?\n        1 :\n        2;",
+                ScriptWriter.forLineReader("int v = c\n        ? 1\n        : 2;"));
     }
 
     @Test

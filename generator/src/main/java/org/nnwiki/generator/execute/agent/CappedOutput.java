@@ -13,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 public final class CappedOutput extends OutputStream {
     /** The generator's end-of-block marker (see the generator's {@code OutputCapture}). */
     public static final String BARRIER = "\u001E\u001Fnn-barrier\u001F\n";
-    /** Sent before a marker when bytes were dropped: this prefix, the count, then {@code \u001F\n}. */
+
+    /**
+     * Sent before a marker when bytes were dropped: this prefix, the count, then {@code \u001F\n}.
+     */
     public static final String DROPPED = "\u001E\u001Fnn-dropped ";
+
     private static final byte[] MARK = BARRIER.getBytes(StandardCharsets.UTF_8);
 
     private final OutputStream out;
@@ -41,11 +45,13 @@ public final class CappedOutput extends OutputStream {
             if (b[i] == MARK[matched]) {
                 matched++;
                 if (matched == MARK.length) {
-                    // b[start, i] ends with the marker (or its tail, when it began in an earlier write)
+                    // b[start, i] ends with the marker (or its tail, when it began in an earlier
+                    // write)
                     int markerStart = Math.max(start, i + 1 - MARK.length);
                     pass(b, start, markerStart - start);
                     if (dropped > 0) {
-                        out.write((DROPPED + dropped + "\u001F\n").getBytes(StandardCharsets.UTF_8));
+                        out.write(
+                                (DROPPED + dropped + "\u001F\n").getBytes(StandardCharsets.UTF_8));
                     }
                     out.write(b, markerStart, i + 1 - markerStart);
                     sent = 0;

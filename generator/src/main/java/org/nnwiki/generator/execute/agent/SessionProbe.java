@@ -7,11 +7,11 @@ import java.lang.management.MemoryUsage;
 import java.util.Optional;
 
 /**
- * What the generator asks of a session between blocks, loaded into the session's snippet class loader
- * as compiled bytes and called through JShell's {@code invoke} command, so that asking costs no
- * compilation: before, each question was a snippet that the generator's compiler translated (two of
- * the 26 snippets of a trivial page, plus one per block). It is not on the session JVM's class path
- * (the agent folder holds only what {@link SessionAgent} needs) and depends on the JDK only.
+ * What the generator asks of a session between blocks, loaded into the session's snippet class
+ * loader as compiled bytes and called through JShell's {@code invoke} command, so that asking costs
+ * no compilation: before, each question was a snippet that the generator's compiler translated (two
+ * of the 26 snippets of a trivial page, plus one per block). It is not on the session JVM's class
+ * path (the agent folder holds only what {@link SessionAgent} needs) and depends on the JDK only.
  *
  * <p>Its methods take no arguments and return what JShell's protocol turns into a value string.
  * String concatenation is written out with {@link StringBuilder}: {@code +} would bootstrap the
@@ -39,27 +39,33 @@ public final class SessionProbe {
     }
 
     /**
-     * Where the session runs, as {@code vendor version|os arch|processors|vector bits} (0 bits without
-     * the Vector API module); read by the generator's {@code Provenance.parse}.
+     * Where the session runs, as {@code vendor version|os arch|processors|vector bits} (0 bits
+     * without the Vector API module); read by the generator's {@code Provenance.parse}.
      */
     public static String provenance() {
         StringBuilder s = new StringBuilder();
-        s.append(System.getProperty("java.vendor")).append(' ').append(Runtime.version()).append('|');
-        s.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('|');
+        s.append(System.getProperty("java.vendor"))
+                .append(' ')
+                .append(Runtime.version())
+                .append('|');
+        s.append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append('|');
         s.append(Runtime.getRuntime().availableProcessors()).append('|');
         return s.append(vectorBits()).toString();
     }
 
     /**
-     * Shows the value of a block's last expression with the value hook, as the snippet
-     * {@code Hook.method(name);} would, without compiling one. The arguments come from
-     * {@link SessionControl#pending}: the class of the expression's snippet, {@code field NAME} (a
-     * temporary variable {@code $n}, read from its field) or {@code call NAME} (a variable named on its
-     * own: the snippet's {@code do_it$} only reads it, so it is called again), and the hook
-     * {@code package.Class.method}. Returns {@code "shown"}, or {@code "fallback"} when it cannot do
-     * what the compiled call would (no such member, or not exactly one public static one-argument hook
-     * method that takes the value); the generator then compiles the call. An exception of the hook's
-     * is thrown on, as the snippet's would be.
+     * Shows the value of a block's last expression with the value hook, as the snippet {@code
+     * Hook.method(name);} would, without compiling one. The arguments come from {@link
+     * SessionControl#pending}: the class of the expression's snippet, {@code field NAME} (a
+     * temporary variable {@code $n}, read from its field) or {@code call NAME} (a variable named on
+     * its own: the snippet's {@code do_it$} only reads it, so it is called again), and the hook
+     * {@code package.Class.method}. Returns {@code "shown"}, or {@code "fallback"} when it cannot
+     * do what the compiled call would (no such member, or not exactly one public static
+     * one-argument hook method that takes the value); the generator then compiles the call. An
+     * exception of the hook's is thrown on, as the snippet's would be.
      */
     public static String showValue() throws Throwable {
         String[] a = SessionControl.pending;
@@ -88,8 +94,10 @@ public final class SessionProbe {
         try {
             Class<?> owner = Class.forName(a[3].substring(0, dot), true, loader);
             for (java.lang.reflect.Method m : owner.getMethods()) {
-                if (m.getName().equals(a[3].substring(dot + 1)) && java.lang.reflect.Modifier.isStatic(m.getModifiers())
-                        && m.getParameterCount() == 1 && !m.getParameterTypes()[0].isPrimitive()) {
+                if (m.getName().equals(a[3].substring(dot + 1))
+                        && java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        && m.getParameterCount() == 1
+                        && !m.getParameterTypes()[0].isPrimitive()) {
                     if (hook != null) {
                         return "fallback"; // overloads: leave the choice to the compiler
                     }
@@ -116,8 +124,14 @@ public final class SessionProbe {
             return "0";
         }
         try {
-            Object species = Class.forName("jdk.incubator.vector.FloatVector").getField("SPECIES_PREFERRED").get(null);
-            return String.valueOf(Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize").invoke(species));
+            Object species =
+                    Class.forName("jdk.incubator.vector.FloatVector")
+                            .getField("SPECIES_PREFERRED")
+                            .get(null);
+            return String.valueOf(
+                    Class.forName("jdk.incubator.vector.VectorSpecies")
+                            .getMethod("vectorBitSize")
+                            .invoke(species));
         } catch (ReflectiveOperationException e) {
             return "0";
         }

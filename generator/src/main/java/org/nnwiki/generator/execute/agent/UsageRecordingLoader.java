@@ -14,21 +14,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The session JVM's system class loader (installed with {@code -Djava.system.class.loader}): it loads
- * the session class path (the core, display and examples modules and their jars, from the property
- * {@code nnwiki.classpath}) and appends to the file named by {@code nnwiki.usageLog} every class and
- * resource of it that the session looked up, found ({@code +path}) or not ({@code -path}). The
- * generator keys a page's cached results on the bytes of exactly those, so that editing a class
- * re-runs the pages that used it and no others. Classes reached through reflection, resources and
- * service files are all lookups through this loader, so they are recorded too. Each line is written
- * at once: a session that ends with {@code System.exit} or is killed still leaves its record.
+ * The session JVM's system class loader (installed with {@code -Djava.system.class.loader}): it
+ * loads the session class path (the core, display and examples modules and their jars, from the
+ * property {@code nnwiki.classpath}) and appends to the file named by {@code nnwiki.usageLog} every
+ * class and resource of it that the session looked up, found ({@code +path}) or not ({@code
+ * -path}). The generator keys a page's cached results on the bytes of exactly those, so that
+ * editing a class re-runs the pages that used it and no others. Classes reached through reflection,
+ * resources and service files are all lookups through this loader, so they are recorded too. Each
+ * line is written at once: a session that ends with {@code System.exit} or is killed still leaves
+ * its record.
  */
 public final class UsageRecordingLoader extends URLClassLoader {
     static {
         registerAsParallelCapable();
     }
 
-    /** {@link SessionProbe}'s name, written out: naming its class would load it from the agent folder, which does not hold it. */
+    /**
+     * {@link SessionProbe}'s name, written out: naming its class would load it from the agent
+     * folder, which does not hold it.
+     */
     static final String PROBE = "org.nnwiki.generator.execute.agent.SessionProbe";
 
     private final Set<String> recorded = ConcurrentHashMap.newKeySet();
@@ -38,14 +42,18 @@ public final class UsageRecordingLoader extends URLClassLoader {
         super(urls(System.getProperty("nnwiki.classpath", "")), parent);
         String file = System.getProperty("nnwiki.usageLog", "");
         try {
-            log = file.isEmpty() ? OutputStream.nullOutputStream() : new FileOutputStream(file, true);
+            log =
+                    file.isEmpty()
+                            ? OutputStream.nullOutputStream()
+                            : new FileOutputStream(file, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static URL[] urls(String classpath) {
-        String[] entries = classpath.isEmpty() ? new String[0] : classpath.split(File.pathSeparator);
+        String[] entries =
+                classpath.isEmpty() ? new String[0] : classpath.split(File.pathSeparator);
         URL[] urls = new URL[entries.length];
         for (int i = 0; i < entries.length; i++) {
             try {
