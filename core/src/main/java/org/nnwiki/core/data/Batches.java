@@ -42,11 +42,6 @@ public final class Batches implements Iterable<Batches.Batch> {
         return new Batches(x, y, size, rng);
     }
 
-    /** Batches in data order. */
-    public static Batches inOrder(Tensor x, int[] y, int size) {
-        return new Batches(x, y, size, null);
-    }
-
     @Override
     public Iterator<Batch> iterator() {
         int n = y.length;

@@ -8,10 +8,8 @@ import org.nnwiki.core.Tensor;
  */
 public final class PositionalEncoding extends Layer {
     private final Tensor table; // (maxLen, D)
-    private final boolean learned;
 
     private PositionalEncoding(Tensor table, boolean learned) {
-        this.learned = learned;
         this.table = learned ? param("weight", table) : table;
     }
 
@@ -36,10 +34,6 @@ public final class PositionalEncoding extends Layer {
             }
         }
         return t;
-    }
-
-    public boolean isLearned() {
-        return learned;
     }
 
     /** x (N, T, D) + PE[0:T]. */

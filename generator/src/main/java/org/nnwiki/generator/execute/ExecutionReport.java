@@ -16,7 +16,7 @@ import org.nnwiki.generator.markdown.ParsedPage;
  *
  * <pre>{@code
  * List<ExecutionReport.Entry> entries = ExecutionReport.entries(parsedPages, executed.pages(), titles, outputs);
- * Files.writeString(site.resolve("_nnwiki/timings.js"), ExecutionReport.timingsScript(entries));
+ * Files.writeString(site.resolve(GeneratedPages.TIMINGS), ExecutionReport.timingsScript(entries)); // data/timings.js
  * Files.writeString(junitFile, ExecutionReport.junitXml(entries));
  * }</pre>
  */
