@@ -46,15 +46,10 @@ public final class Tensor {
     private String op = "leaf";
 
     /**
-     * Counts in-place changes of {@link #data}, so that cached packings of it know when they are
-     * stale.
+     * Counts in-place changes of {@link #data}, so that the kernels' cached packings of it know
+     * when they are stale.
      */
     int version;
-
-    private org.nnwiki.core.kernel.Gemm.Packed packedTransposed;
-    private int packedTransposedVersion = -1;
-    private org.nnwiki.core.kernel.Gemm.Packed packedPlain;
-    private int packedPlainVersion = -1;
 
     Tensor(float[] data, int[] shape) {
         if (data.length != Shapes.size(shape)) {
@@ -210,24 +205,12 @@ public final class Tensor {
     }
 
     /**
-     * This 2-D tensor packed as the right operand of a matrix product, transposed or not, cached
-     * until the data changes: a weight used at every step of a sequence is packed once per update.
+     * This 2-D tensor packed as the right operand of a matrix product, transposed or not, from the
+     * kernels' cache ({@link org.nnwiki.core.kernel.PackCache}) until the data changes.
      */
     org.nnwiki.core.kernel.Gemm.Packed packed(boolean transposed) {
-        int rows = shape[0];
-        int cols = shape[1];
-        if (transposed) {
-            if (packedTransposedVersion != version || packedTransposed == null) {
-                packedTransposed = org.nnwiki.core.kernel.Gemm.pack(data, 0, true, cols, rows);
-                packedTransposedVersion = version;
-            }
-            return packedTransposed;
-        }
-        if (packedPlainVersion != version || packedPlain == null) {
-            packedPlain = org.nnwiki.core.kernel.Gemm.pack(data, 0, false, rows, cols);
-            packedPlainVersion = version;
-        }
-        return packedPlain;
+        return org.nnwiki.core.kernel.PackCache.packed(
+                data, version, transposed, shape[0], shape[1]);
     }
 
     private int offset(int... index) {
