@@ -87,18 +87,6 @@ public final class Gemm {
                 float[] out,
                 int outOff);
 
-        /** See {@link Sums#sum}. */
-        double sum(float[] a, int off, int n);
-
-        /** See {@link Sums#dot}. */
-        double dot(float[] a, int aOff, float[] b, int bOff, int n);
-
-        /** See {@link Sums#max}. */
-        float max(float[] a, int off, int n);
-
-        /** See {@link Sums#addColumnSums}; weights may be null. */
-        void addColumnSums(float[] a, float[] weights, int rows, int cols, float[] out);
-
         String name();
     }
 

@@ -9,19 +9,44 @@ package org.nnwiki.core.kernel;
 public final class Sums {
     private Sums() {}
 
+    /**
+     * The contract of an implementation ({@link PlainSums}, {@link VectorSums}): what the methods
+     * below say.
+     */
+    interface Kernel {
+        double sum(float[] a, int off, int n);
+
+        double dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+        float max(float[] a, int off, int n);
+
+        /** Column sums, weighted by {@code weights} element by element when it is not null. */
+        void addColumnSums(float[] a, float[] weights, int rows, int cols, float[] out);
+
+        String name();
+    }
+
+    private static final Kernel KERNEL =
+            Implementations.vectorOr(Kernel.class, "VectorSums", new PlainSums());
+
+    /** "vector (16 lanes)" or "plain Java": which implementation this JVM uses. */
+    static String kernelName() {
+        return KERNEL.name();
+    }
+
     /** Σ a[off … off+n). */
     public static double sum(float[] a, int off, int n) {
-        return Gemm.kernel().sum(a, off, n);
+        return KERNEL.sum(a, off, n);
     }
 
     /** Σ a[aOff + i] · b[bOff + i] for i &lt; n, summed the same way. */
     public static double dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        return Gemm.kernel().dot(a, aOff, b, bOff, n);
+        return KERNEL.dot(a, aOff, b, bOff, n);
     }
 
     /** max a[off … off+n), or −∞ for n = 0; NaN if any element is NaN. */
     public static float max(float[] a, int off, int n) {
-        return Gemm.kernel().max(a, off, n);
+        return KERNEL.max(a, off, n);
     }
 
     /**
@@ -29,11 +54,11 @@ public final class Sums {
      * (a bias gradient), each summed in row order.
      */
     public static void addColumnSums(float[] a, int rows, int cols, float[] out) {
-        Gemm.kernel().addColumnSums(a, null, rows, cols, out);
+        KERNEL.addColumnSums(a, null, rows, cols, out);
     }
 
     /** out[j] += Σ_r a[r·cols + j] · w[r·cols + j]: weighted column sums (a scale gradient). */
     public static void addColumnDots(float[] a, float[] w, int rows, int cols, float[] out) {
-        Gemm.kernel().addColumnSums(a, w, rows, cols, out);
+        KERNEL.addColumnSums(a, w, rows, cols, out);
     }
 }

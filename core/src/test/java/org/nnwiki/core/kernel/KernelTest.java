@@ -2,6 +2,7 @@ package org.nnwiki.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -111,9 +112,34 @@ class KernelTest {
         }
     }
 
+    static Stream<Sums.Kernel> sumKernels() {
+        Sums.Kernel vector = Implementations.vectorOr(Sums.Kernel.class, "VectorSums", null);
+        if (vector == null) {
+            throw new IllegalStateException(
+                    "the Vector API reductions did not load: the tests run with --add-modules jdk.incubator.vector");
+        }
+        return Stream.of(new PlainSums(), vector);
+    }
+
+    /**
+     * The reductions give the same bits with and without the Vector API, at every length's tail.
+     */
+    @Test
+    void vectorAndPlainReductionsGiveTheSameBits() {
+        Random rnd = new Random(6);
+        float[] a = random(rnd, 5000), b = random(rnd, 5000);
+        List<Sums.Kernel> both = sumKernels().toList();
+        for (int n : new int[] {0, 1, 15, 16, 17, 255, 256, 257, 1000, 4999}) {
+            assertEquals(both.get(0).sum(a, 1, n), both.get(1).sum(a, 1, n), "sum of " + n);
+            assertEquals(
+                    both.get(0).dot(a, 0, b, 1, n), both.get(1).dot(a, 0, b, 1, n), "dot of " + n);
+            assertEquals(both.get(0).max(a, 1, n), both.get(1).max(a, 1, n), "max of " + n);
+        }
+    }
+
     @ParameterizedTest
-    @MethodSource("kernels")
-    void sumsMatchDoubleSums(Gemm.Kernel kernel) {
+    @MethodSource("sumKernels")
+    void sumsMatchDoubleSums(Sums.Kernel kernel) {
         Random rnd = new Random(5);
         float[] a = random(rnd, 100_003);
         for (int[] range : new int[][] {{0, 0}, {3, 1}, {7, 15}, {1, 1000}, {2, 100_000}}) {
@@ -130,8 +156,8 @@ class KernelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kernels")
-    void columnSumsAndColumnDots(Gemm.Kernel kernel) {
+    @MethodSource("sumKernels")
+    void columnSumsAndColumnDots(Sums.Kernel kernel) {
         Random rnd = new Random(8);
         for (int[] size : new int[][] {{1, 1}, {3, 16}, {50, 37}, {2048, 64}}) {
             int rows = size[0], cols = size[1];
