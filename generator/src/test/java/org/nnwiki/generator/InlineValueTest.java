@@ -134,19 +134,7 @@ class InlineValueTest {
     @Test
     void aNamedValueIsQuotedByALinkThatMustSayWhatItSays() throws Exception {
         Path root = Fixtures.copy("good", tmp);
-        Fixtures.addPage(
-                root,
-                "content/basics/source.md",
-                "Source",
-                "A value.",
-                """
-
-                ```java run
-                double acc = 0.87654;
-                ```
-
-                The accuracy is `{java #test-accuracy} "%.3f".formatted(acc)`.
-                """);
+        addSourcePage(root, "0.87654");
         Fixtures.addPage(
                 root,
                 "content/basics/quote.md",
@@ -167,19 +155,7 @@ class InlineValueTest {
                         .contains("href=\"source.html#test-accuracy\">0.877</a>"));
 
         // The run changes: the quote is now wrong, and the build says where and what to write.
-        Fixtures.addPage(
-                root,
-                "content/basics/source.md",
-                "Source",
-                "A value.",
-                """
-
-                ```java run
-                double acc = 0.91;
-                ```
-
-                The accuracy is `{java #test-accuracy} "%.3f".formatted(acc)`.
-                """);
+        addSourcePage(root, "0.91");
         BuildFailedException e =
                 assertThrows(
                         BuildFailedException.class,
@@ -190,6 +166,24 @@ class InlineValueTest {
                                 "content/basics/quote.md:7: the link text '0.877' quotes the value 'test-accuracy' of"
                                         + " basics/source.html, which is now '0.910': write [0.910](source.html#test-accuracy)"),
                 e.getMessage());
+    }
+
+    /** A page whose inline value {@code test-accuracy} shows {@code acc} to three decimals. */
+    private static void addSourcePage(Path root, String acc) throws Exception {
+        Fixtures.addPage(
+                root,
+                "content/basics/source.md",
+                "Source",
+                "A value.",
+                """
+
+                ```java run
+                double acc = %s;
+                ```
+
+                The accuracy is `{java #test-accuracy} "%%.3f".formatted(acc)`.
+                """
+                        .formatted(acc));
     }
 
     @Test
