@@ -188,7 +188,7 @@ public final class ExecutionReport {
         for (List<Entry> page : byPage.values()) {
             Entry first = page.get(0);
             sb.append("  <testsuite name=\"")
-                    .append(xml(first.source()))
+                    .append(org.nnwiki.generator.Xml.attr(first.source()))
                     .append("\" tests=\"")
                     .append(page.size())
                     .append("\" failures=\"")
@@ -214,10 +214,10 @@ public final class ExecutionReport {
                             });
             for (Entry e : page) {
                 sb.append("    <testcase classname=\"")
-                        .append(xml(e.source()))
+                        .append(org.nnwiki.generator.Xml.attr(e.source()))
                         .append("\" name=\"")
                         .append(
-                                xml(
+                                org.nnwiki.generator.Xml.attr(
                                         "cell "
                                                 + e.cell()
                                                 + " (line "
@@ -225,7 +225,7 @@ public final class ExecutionReport {
                                                 + ")"
                                                 + (e.cached() ? " [cached]" : "")))
                         .append("\" file=\"")
-                        .append(xml(e.source()))
+                        .append(org.nnwiki.generator.Xml.attr(e.source()))
                         .append("\" line=\"")
                         .append(e.line())
                         .append("\" time=\"")
@@ -234,15 +234,17 @@ public final class ExecutionReport {
                 sb.append(">\n");
                 if (!e.passed()) {
                     sb.append("      <failure message=\"")
-                            .append(xml(e.problem()))
+                            .append(org.nnwiki.generator.Xml.attr(e.problem()))
                             .append("\">")
-                            .append(xml(e.source() + ":" + e.line() + ": " + e.problem()))
+                            .append(
+                                    org.nnwiki.generator.Xml.attr(
+                                            e.source() + ":" + e.line() + ": " + e.problem()))
                             .append("</failure>\n");
                 }
                 if (e.provenance() != null) {
                     sb.append("      <system-out>")
                             .append(
-                                    xml(
+                                    org.nnwiki.generator.Xml.attr(
                                             (e.cached() ? "from the cache; " : "")
                                                     + "computed on "
                                                     + e.provenance().describe()))
@@ -259,7 +261,7 @@ public final class ExecutionReport {
         sb.append("      <property name=\"")
                 .append(name)
                 .append("\" value=\"")
-                .append(xml(value))
+                .append(org.nnwiki.generator.Xml.attr(value))
                 .append("\"/>\n");
     }
 
@@ -269,23 +271,5 @@ public final class ExecutionReport {
 
     private static String json(String s) {
         return org.nnwiki.generator.Json.string(s);
-    }
-
-    private static String xml(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 }

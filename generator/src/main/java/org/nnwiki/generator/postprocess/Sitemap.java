@@ -16,16 +16,10 @@ final class Sitemap {
                         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String output : new TreeSet<>(outputs)) {
             String path = output.equals("index.html") ? "" : output;
-            sb.append("  <url><loc>").append(escape(baseUrl + path)).append("</loc></url>\n");
+            sb.append("  <url><loc>")
+                    .append(org.nnwiki.generator.Xml.attr(baseUrl + path))
+                    .append("</loc></url>\n");
         }
         return sb.append("</urlset>\n").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("'", "&apos;")
-                .replace("\"", "&quot;");
     }
 }

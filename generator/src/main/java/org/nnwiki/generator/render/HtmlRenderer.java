@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.nnwiki.generator.Xml;
 import org.nnwiki.generator.cite.Bibliography;
 import org.nnwiki.generator.execute.BlockResult;
 import org.nnwiki.generator.execute.PageResult;
@@ -104,23 +105,23 @@ public final class HtmlRenderer {
                 continue; // reported by Bibliography.check; the build fails
             }
             html.append("<li id=\"ref-")
-                    .append(Escape.attr(key))
+                    .append(Xml.attr(key))
                     .append("\"><span class=\"ref-authors\">")
-                    .append(Escape.text(r.authors()))
+                    .append(Xml.text(r.authors()))
                     .append("</span> (")
-                    .append(Escape.text(r.year()))
+                    .append(Xml.text(r.year()))
                     .append("). <cite>")
-                    .append(Escape.text(r.title()))
+                    .append(Xml.text(r.title()))
                     .append("</cite>");
             if (!r.venue().isEmpty()) {
-                html.append(". ").append(Escape.text(r.venue()));
+                html.append(". ").append(Xml.text(r.venue()));
             }
             html.append('.');
             if (!r.url().isEmpty()) {
                 html.append(" <a href=\"")
-                        .append(Escape.attr(r.url()))
+                        .append(Xml.attr(r.url()))
                         .append("\">")
-                        .append(Escape.text(r.linkText()))
+                        .append(Xml.text(r.linkText()))
                         .append("</a>");
             }
             html.append("</li>\n");
@@ -265,9 +266,9 @@ public final class HtmlRenderer {
                     "<figure class=\"figure\">"
                             + svg.replaceFirst(
                                     "<svg",
-                                    "<svg role=\"img\" aria-label=\"" + Escape.attr(alt) + "\"")
+                                    "<svg role=\"img\" aria-label=\"" + Xml.attr(alt) + "\"")
                             + "<figcaption>"
-                            + Escape.text(caption.isEmpty() ? alt : caption)
+                            + Xml.text(caption.isEmpty() ? alt : caption)
                             + "</figcaption></figure>");
             html.line();
         }
@@ -297,7 +298,7 @@ public final class HtmlRenderer {
                 html.raw(
                         "<p class=\"box-title\">"
                                 + name
-                                + (title.isEmpty() ? "" : ": " + Escape.text(title))
+                                + (title.isEmpty() ? "" : ": " + Xml.text(title))
                                 + "</p>");
                 context.renderChildren(node);
                 Node next = node.getNext();
@@ -314,7 +315,7 @@ public final class HtmlRenderer {
                 html.raw("<aside class=\"box box-" + cssKind + "\">");
                 html.raw(
                         "<p class=\"box-title\">"
-                                + Escape.text(
+                                + Xml.text(
                                         title.isEmpty()
                                                 ? BOX_TITLES.getOrDefault(kind, kind)
                                                 : title)
@@ -338,14 +339,14 @@ public final class HtmlRenderer {
                 Bibliography.Reference r = bibliography.entries().get(item.key());
                 sb.append(i == 0 ? "" : "; ")
                         .append("<a href=\"#ref-")
-                        .append(Escape.attr(item.key()))
+                        .append(Xml.attr(item.key()))
                         .append('"');
                 if (r != null) {
-                    sb.append(" title=\"").append(Escape.attr(r.label())).append('"');
+                    sb.append(" title=\"").append(Xml.attr(r.label())).append('"');
                 }
                 sb.append('>').append(citationNumbers.get(item.key())).append("</a>");
                 if (!item.locator().isEmpty()) {
-                    sb.append(", ").append(Escape.text(item.locator()));
+                    sb.append(", ").append(Xml.text(item.locator()));
                 }
             }
             html.raw(sb.append("]</span>").toString());
@@ -365,7 +366,7 @@ public final class HtmlRenderer {
                         "<code class=\"inline-value inline-value-failed\" id=\"cell-"
                                 + (block.ordinal() + 1)
                                 + "\">"
-                                + Escape.text(expression)
+                                + Xml.text(expression)
                                 + "</code>");
                 return;
             }
@@ -382,16 +383,16 @@ public final class HtmlRenderer {
             FenceInfo.InlineParts parts = FenceInfo.inlineParts(node.getText().toString());
             String anchor =
                     parts != null && parts.name() != null
-                            ? "<a id=\"" + Escape.attr(parts.name()) + "\"></a>"
+                            ? "<a id=\"" + Xml.attr(parts.name()) + "\"></a>"
                             : "";
             html.raw(
                     "<span class=\"inline-value\" id=\"cell-"
                             + (block.ordinal() + 1)
                             + "\" title=\""
-                            + Escape.attr(expression)
+                            + Xml.attr(expression)
                             + "\">"
                             + anchor
-                            + Escape.text(text.toString().strip())
+                            + Xml.text(text.toString().strip())
                             + "</span>");
         }
 
@@ -429,8 +430,8 @@ public final class HtmlRenderer {
                 String lang = block.info().language().isEmpty() ? "text" : block.info().language();
                 // Pre mode keeps Flexmark's writer from re-indenting the code's lines.
                 html.openPre();
-                html.raw("<pre class=\"code\"><code class=\"language-" + Escape.attr(lang) + "\">");
-                html.raw(Escape.text(block.code()));
+                html.raw("<pre class=\"code\"><code class=\"language-" + Xml.attr(lang) + "\">");
+                html.raw(Xml.text(block.code()));
                 html.raw("</code></pre>");
                 html.closePre();
             }

@@ -1,6 +1,7 @@
 package org.nnwiki.generator.render;
 
 import java.util.List;
+import org.nnwiki.generator.Xml;
 import org.nnwiki.generator.execute.BlockResult;
 import org.nnwiki.generator.execute.ExpectedCheck;
 import org.nnwiki.generator.execute.Failure;
@@ -34,15 +35,15 @@ final class Outputs {
 
     static String item(Output o) {
         if (o instanceof Output.Text t) {
-            return "<pre class=\"out-text\">" + Escape.text(t.text()) + "</pre>";
+            return "<pre class=\"out-text\">" + Xml.text(t.text()) + "</pre>";
         } else if (o instanceof Output.Value v) {
-            return "<pre class=\"out-value\">" + Escape.text(v.text()) + "</pre>";
+            return "<pre class=\"out-value\">" + Xml.text(v.text()) + "</pre>";
         } else if (o instanceof Output.Svg s) {
             return "<figure class=\"out-chart\">" + s.svg() + "</figure>";
         } else if (o instanceof Output.Table t) {
             return table(t.rows());
         } else if (o instanceof Output.Note n) {
-            return "<p class=\"out-note\">" + Escape.text(n.text()) + "</p>";
+            return "<p class=\"out-note\">" + Xml.text(n.text()) + "</p>";
         }
         throw new IllegalArgumentException("unknown output " + o);
     }
@@ -56,7 +57,7 @@ final class Outputs {
                 sb.append('<')
                         .append(cell)
                         .append('>')
-                        .append(Escape.text(c))
+                        .append(Xml.text(c))
                         .append("</")
                         .append(cell)
                         .append('>');
@@ -74,11 +75,11 @@ final class Outputs {
                                 "<div class=\""
                                         + cls
                                         + "\" role=\"note\"><p class=\"out-error-title\">")
-                        .append(Escape.text(title))
+                        .append(Xml.text(title))
                         .append("</p><pre>")
-                        .append(Escape.text(f.message()));
+                        .append(Xml.text(f.message()));
         if (!f.detail().isEmpty()) {
-            sb.append('\n').append(Escape.text(f.detail()));
+            sb.append('\n').append(Xml.text(f.detail()));
         }
         return sb.append("</pre></div>").toString();
     }

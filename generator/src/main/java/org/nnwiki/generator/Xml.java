@@ -1,10 +1,17 @@
-package org.nnwiki.generator.render;
+package org.nnwiki.generator;
 
-/** HTML escaping for text and attribute values. */
-final class Escape {
-    private Escape() {}
+/**
+ * Escaping for HTML and XML, one way for every file the generator writes: pages, the JUnit report,
+ * the sitemap.
+ */
+public final class Xml {
+    private Xml() {}
 
-    static String text(String s) {
+    /**
+     * {@code s} as text content: {@code & < >} escaped, control characters other than newline and
+     * tab (which XML 1.0 forbids) replaced by U+FFFD.
+     */
+    public static String text(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -24,7 +31,8 @@ final class Escape {
         return sb.toString();
     }
 
-    static String attr(String s) {
+    /** {@code s} as an attribute value in double or single quotes. */
+    public static String attr(String s) {
         return text(s).replace("\"", "&quot;").replace("'", "&#39;");
     }
 }
