@@ -153,7 +153,9 @@ final class VectorKernel implements Gemm.Kernel {
 
     /**
      * Rows r0, r0+rs, … of row-major A (elements contiguous): the common case, kept free of
-     * strides.
+     * strides. It repeats {@link #block4Strided} with a column stride of 1 on purpose: sending
+     * contiguous rows through the strided loop made the 1024×1024 product about 20 % slower
+     * (13.3–14.5 ms against 11.2 ms in {@code Bench}, 2-core AVX-512 machine, December 2026).
      */
     private static void block4(
             float[] a, int r0, int rs, int k, float[] panels, int base, float[] tile) {
