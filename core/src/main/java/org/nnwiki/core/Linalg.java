@@ -112,41 +112,7 @@ final class Linalg {
         }
         int[] out = a.shape.clone();
         out[r - 1] = n;
-        float[] res = new float[batch * m * n];
-        for (int t = 0; t < batch; t++) {
-            Gemm.multiply(
-                    false, true, m, n, k, a.data, t * m * k, b.data, t * n * k, res, t * m * n,
-                    false);
-        }
-        int nb = batch;
-        return Tensor.result(
-                "matmulT",
-                res,
-                out,
-                g -> {
-                    float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
-                    float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
-                    for (int t = 0; t < nb; t++) {
-                        if (da != null) {
-                            Gemm.multiply(
-                                    false, false, m, k, n, g, t * m * n, b.data, t * n * k, da,
-                                    t * m * k, false); // (M, N) @ (N, K)
-                        }
-                        if (db != null) {
-                            Gemm.multiply(
-                                    true, false, n, k, m, g, t * m * n, a.data, t * m * k, db,
-                                    t * n * k, false); // (N, M) @ (M, K)
-                        }
-                    }
-                    if (da != null) {
-                        a.addFreshGrad(da);
-                    }
-                    if (db != null) {
-                        b.addFreshGrad(db);
-                    }
-                },
-                a,
-                b);
+        return batched("matmulT", a, b, batch, m, n, k, true, out);
     }
 
     /**
@@ -226,27 +192,47 @@ final class Linalg {
             }
             batch *= a.shape[d];
         }
-        float[] r = new float[batch * m * n];
+        return batched("bmm", a, b, batch, m, n, k, false, out);
+    }
+
+    /**
+     * The batched products behind {@link #matmul} (B is (…, K, N)) and {@link #matmulTransposed} (B
+     * is (…, N, K), {@code transB}): one GEMM per batch entry, forward and backward.
+     */
+    private static Tensor batched(
+            String op,
+            Tensor a,
+            Tensor b,
+            int batch,
+            int m,
+            int n,
+            int k,
+            boolean transB,
+            int[] out) {
+        float[] res = new float[batch * m * n];
         for (int t = 0; t < batch; t++) {
             Gemm.multiply(
-                    false, false, m, n, k, a.data, t * m * k, b.data, t * k * n, r, t * m * n,
+                    false, transB, m, n, k, a.data, t * m * k, b.data, t * n * k, res, t * m * n,
                     false);
         }
-        int nb = batch;
         return Tensor.result(
-                "bmm",
-                r,
+                op,
+                res,
                 out,
                 g -> {
                     float[] da = a.isRequiringGrad() ? new float[a.data.length] : null;
                     float[] db = b.isRequiringGrad() ? new float[b.data.length] : null;
-                    for (int t = 0; t < nb; t++) {
-                        if (da != null) {
+                    for (int t = 0; t < batch; t++) {
+                        if (da != null) { // dA = G·B for B (N, K), G·Bᵀ for B (K, N)
                             Gemm.multiply(
-                                    false, true, m, k, n, g, t * m * n, b.data, t * k * n, da,
+                                    false, !transB, m, k, n, g, t * m * n, b.data, t * n * k, da,
                                     t * m * k, false);
                         }
-                        if (db != null) {
+                        if (db != null && transB) { // dB = Gᵀ·A: (N, M) @ (M, K)
+                            Gemm.multiply(
+                                    true, false, n, k, m, g, t * m * n, a.data, t * m * k, db,
+                                    t * n * k, false);
+                        } else if (db != null) { // dB = Aᵀ·G: (K, M) @ (M, N)
                             Gemm.multiply(
                                     true, false, k, n, m, a.data, t * m * k, g, t * m * n, db,
                                     t * k * n, false);
