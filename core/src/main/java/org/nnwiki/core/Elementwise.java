@@ -206,18 +206,10 @@ final class Elementwise {
                 a.shape,
                 g -> {
                     if (a.isRequiringGrad()) {
-                        float[] d = new float[g.length];
-                        for (int i = 0; i < d.length; i++) {
-                            d[i] = g[i] * y[i];
-                        }
-                        a.addFreshGrad(d);
+                        a.addFreshGrad(times(g, y));
                     }
                     if (b.isRequiringGrad()) {
-                        float[] d = new float[g.length];
-                        for (int i = 0; i < d.length; i++) {
-                            d[i] = g[i] * x[i];
-                        }
-                        b.addFreshGrad(d);
+                        b.addFreshGrad(times(g, x));
                     }
                 },
                 a,
@@ -328,11 +320,7 @@ final class Elementwise {
                 y,
                 a.shape,
                 g -> {
-                    float[] d = new float[g.length];
-                    for (int i = 0; i < d.length; i++) {
-                        d[i] = g[i] * y[i];
-                    }
-                    a.addFreshGrad(d);
+                    a.addFreshGrad(times(g, y));
                 },
                 a);
     }
@@ -545,12 +533,20 @@ final class Elementwise {
                 r,
                 a.shape,
                 g -> {
-                    float[] d = new float[g.length];
-                    for (int i = 0; i < d.length; i++) {
-                        d[i] = g[i] * m[i];
-                    }
-                    a.addFreshGrad(d);
+                    a.addFreshGrad(times(g, m));
                 },
                 a);
+    }
+
+    /**
+     * g[i] · factor[i] in a new array: the backward step of every op whose derivative is an array
+     * the forward pass already holds (a product's other factor, e^x itself, a dropout mask).
+     */
+    private static float[] times(float[] g, float[] factor) {
+        float[] d = new float[g.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = g[i] * factor[i];
+        }
+        return d;
     }
 }
