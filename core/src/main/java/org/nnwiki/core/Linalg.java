@@ -98,18 +98,7 @@ final class Linalg {
                             + b.shape[r - 1]
                             + ")");
         }
-        int batch = 1;
-        for (int d = 0; d < r - 2; d++) {
-            if (a.shape[d] != b.shape[d]) {
-                throw new IllegalArgumentException(
-                        "matmulT: batch dimensions of "
-                                + Shapes.str(a.shape)
-                                + " and "
-                                + Shapes.str(b.shape)
-                                + " differ");
-            }
-            batch *= a.shape[d];
-        }
+        int batch = batchOf("matmulT", a, b);
         int[] out = a.shape.clone();
         out[r - 1] = n;
         return batched("matmulT", a, b, batch, m, n, k, true, out);
@@ -172,27 +161,31 @@ final class Linalg {
                     a,
                     b);
         }
-        if (a.shape.length != b.shape.length) {
+        int batch = batchOf("matmul", a, b);
+        return batched("bmm", a, b, batch, m, n, k, false, out);
+    }
+
+    /**
+     * The product of the batch dimensions (all but the last two) of a and b, which must be the
+     * same.
+     */
+    private static int batchOf(String op, Tensor a, Tensor b) {
+        boolean same = a.shape.length == b.shape.length;
+        int batch = 1;
+        for (int d = 0; same && d < a.shape.length - 2; d++) {
+            same = a.shape[d] == b.shape[d];
+            batch *= a.shape[d];
+        }
+        if (!same) {
             throw new IllegalArgumentException(
-                    "matmul: batch dimensions of "
+                    op
+                            + ": batch dimensions of "
                             + Shapes.str(a.shape)
                             + " and "
                             + Shapes.str(b.shape)
                             + " differ");
         }
-        int batch = 1;
-        for (int d = 0; d < a.shape.length - 2; d++) {
-            if (a.shape[d] != b.shape[d]) {
-                throw new IllegalArgumentException(
-                        "matmul: batch dimensions of "
-                                + Shapes.str(a.shape)
-                                + " and "
-                                + Shapes.str(b.shape)
-                                + " differ");
-            }
-            batch *= a.shape[d];
-        }
-        return batched("bmm", a, b, batch, m, n, k, false, out);
+        return batch;
     }
 
     /**

@@ -179,6 +179,16 @@ class ForwardValuesTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> a.matmul(a));
         assertEquals("matmul: shapes (2, 3) and (2, 3) do not align (3 ≠ 2)", e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Tensor.zeros(2, 2, 3).matmul(Tensor.zeros(3, 3, 2)));
+        assertEquals("matmul: batch dimensions of (2, 2, 3) and (3, 3, 2) differ", e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Tensor.zeros(2, 2, 3).matmulT(Tensor.zeros(1, 2, 2, 3)));
+        assertTrue(e.getMessage().startsWith("matmulT:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> a.linear(Tensor.zeros(2, 4), null));
         assertTrue(
                 e.getMessage().contains("input (2, 3) does not fit weight (2, 4)"), e.getMessage());
