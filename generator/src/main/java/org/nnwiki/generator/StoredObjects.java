@@ -62,15 +62,7 @@ public final class StoredObjects {
                 ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(filter);
             Object value = ois.readObject();
-            if (attrs.fileKey() != null) {
-                MEMORY.put(
-                        file,
-                        new Remembered(
-                                attrs.fileKey(),
-                                attrs.size(),
-                                attrs.lastModifiedTime().toMillis(),
-                                value));
-            }
+            remember(file, attrs, value);
             return type.isInstance(value) ? type.cast(value) : null;
         } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
             return null;
@@ -94,7 +86,11 @@ public final class StoredObjects {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        remember(file, Files.readAttributes(file, BasicFileAttributes.class), value);
+    }
+
+    /** Keeps {@code value} for {@code file} while the file keeps this identity, size and time. */
+    private static void remember(Path file, BasicFileAttributes attrs, Object value) {
         if (attrs.fileKey() != null) {
             MEMORY.put(
                     file,
